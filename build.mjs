@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// Builds Data Borders: validates and compiles the dataset, bundles every
+// extension context with esbuild, writes dist/chrome and dist/firefox from the
+// one manifest.json, zips both, and builds the command-line tools.
+//
+//   node build.mjs            production build (minified, no source maps)
+//   node build.mjs --dev      development build (source maps, not minified)
+//   node build.mjs --watch    rebuild on every change under src/, tools/, icons/
+//   node build.mjs --data-only [--check | --report]   dataset only
+//   node build.mjs --tools-only                        dataset + dist/tools only
+import * as esbuild from "esbuild";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { zipSync } from "fflate";
+import { MESSAGES } from "./tools/i18n/messages.mjs";
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const args = new Set(process.argv.slice(2));
+const DEV = args.has("--dev") || args.has("--watch");
+const QUIET = args.has("--quiet");
+const TARGETS = ["chrome", "firefox"];
+const GECKO_ID = "data-borders@data-borders.org";
+const LANGS = ["en", "fr"];
+const log = (...m) => { if (!QUIET) console.log(...m); };
+
+class BuildError extends Error {}
+
+function today() {
+  return process.env.DATA_TODAY || new Date().toISOString().slice(0, 10);
+}
+
+/** esbuild options shared by every bundle: warnings and unresolved imports fail the build. */
+async function bundle(options) {
+  const result = await esbuild.build({ bundle: true, logLevel: "silent", legalComments: "none", ...options });
+  if (result.warnings.length > 0) {
+    const text = await esbuild.formatMessages(result.warnings, { kind: "warning" });
+    throw new BuildError(`esbuild warnings are errors here:\n${text.join("\n")}`);
+  }
+  return result;
+}
+
+async function loadDataTools() {
+  const out = path.join(ROOT, ".cache/build/data-tools.mjs");
+  await bundle({ entryPoints: [path.join(ROOT, "tools/data/index.ts")], outfile: out, platform: "node", format: "esm", target: "node20", packages: "external" });
+  return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
+}
+
+function compileDataset(tools) {
+  const result = tools.compileData(path.join(ROOT, "src/data"), today());
+  if (result.errors.length > 0) {
+    const lines = result.errors.map((e) => `  ✗ ${tools.formatProblem(e)}`);
+    throw new BuildError(`the dataset has ${result.errors.length} error(s):\n${lines.join("\n")}`);
+  }
+  return result;
+}
+
+function writeFile(file, content) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
+
+function writeLocales() {
+  for (const [i, lang] of LANGS.entries()) {
+    const messages = Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, { message: v[i] }]));
+    writeFile(path.join(ROOT, "src/_locales", lang, "messages.json"), `${JSON.stringify(messages, null, 2)}\n`);
+  }
+}
+
+function packageVersion() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+}
+
+function manifestFor(target, patterns) {
+  const m = JSON.parse(fs.readFileSync(path.join(ROOT, "manifest.json"), "utf8"));
+  m.version = packageVersion();
+  m.host_permissions = patterns;
+  m.content_scripts = [{ matches: patterns, js: ["content.js"], run_at: "document_idle", all_frames: false }];
+  if (target === "chrome") {
+    m.background = { service_worker: "background.js" };
+  } else {
+    m.background = { scripts: ["background.js"] };
+    m.browser_specific_settings = {
+      gecko: { id: GECKO_ID, strict_min_version: "128.0", data_collection_permissions: { required: ["none"] } },
+    };
+  }
+  return m;
+}
+
+const ENTRIES = {
+  background: "src/background/index.ts",
+  content: "src/content/index.ts",
+  popup: "src/popup/index.tsx",
+  details: "src/details/index.tsx",
+  options: "src/options/index.tsx",
+  welcome: "src/welcome/index.tsx",
+};
+
+const STATIC = ["popup.html", "details.html", "options.html", "welcome.html"];
+
+async function buildTarget(target, dataset, patterns, mapJson, countries) {
+  const out = path.join(ROOT, "dist", target);
+  fs.rmSync(out, { recursive: true, force: true });
+  await bundle({
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(ROOT, file)])),
+    outdir: out,
+    format: "iife",
+    target: target === "chrome" ? "chrome120" : "firefox128",
+    minify: !DEV,
+    sourcemap: DEV ? "linked" : false,
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    define: { __BROWSER__: JSON.stringify(target), __DEV__: JSON.stringify(DEV) },
+    loader: { ".css": "css" },
+  });
+  for (const file of STATIC) fs.copyFileSync(path.join(ROOT, "src/ui", file), path.join(out, file));
+  fs.copyFileSync(path.join(ROOT, "src/ui/styles.css"), path.join(out, "styles.css"));
+  for (const size of [16, 32, 48, 128]) {
+    fs.mkdirSync(path.join(out, "icons"), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, `icons/icon-${size}.png`), path.join(out, `icons/icon-${size}.png`));
+  }
+  for (const lang of LANGS) {
+    fs.mkdirSync(path.join(out, "_locales", lang), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, "src/_locales", lang, "messages.json"), path.join(out, "_locales", lang, "messages.json"));
+  }
+  const flagDir = path.dirname(require.resolve("flag-icons/flags/4x3/fr.svg"));
+  for (const cc of countries) {
+    const src = path.join(flagDir, `${cc.toLowerCase()}.svg`);
+    if (fs.existsSync(src)) {
+      fs.mkdirSync(path.join(out, "flags"), { recursive: true });
+      fs.copyFileSync(src, path.join(out, "flags", `${cc.toLowerCase()}.svg`));
+    }
+  }
+  writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
+  writeFile(path.join(out, "data/map.json"), mapJson);
+  writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifestFor(target, patterns), null, 2)}\n`);
+  zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
+}
+
+function zipDir(dir, zipFile) {
+  const files = {};
+  const walk = (d) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!entry.name.endsWith(".map")) files[path.relative(dir, full).split(path.sep).join("/")] = [fs.readFileSync(full), { mtime: new Date("2026-01-01T00:00:00Z") }];
+    }
+  };
+  walk(dir);
+  fs.writeFileSync(zipFile, zipSync(files, { level: 9 }));
+}
+
+async function buildTools(dataset) {
+  const out = path.join(ROOT, "dist/tools");
+  await bundle({ entryPoints: [path.join(ROOT, "tools/lookup.ts")], outfile: path.join(out, "lookup.js"), platform: "node", format: "esm", target: "node20", banner: { js: "#!/usr/bin/env node" } });
+  writeFile(path.join(out, "dataset.json"), JSON.stringify(dataset));
+}
+
+async function buildAll() {
+  const started = Date.now();
+  const tools = await loadDataTools();
+  const { dataset, warnings } = compileDataset(tools);
+  if (args.has("--check")) {
+    for (const w of warnings) console.log(`  ! ${tools.formatProblem(w)}`);
+    console.log(`dataset OK: ${dataset.services.length} services, ${Object.keys(dataset.entities).length} entities, ${dataset.laws.length} laws, ${Object.keys(dataset.groups).length} groups; ${warnings.length} warning(s)`);
+    return;
+  }
+  if (args.has("--report")) {
+    const md = tools.coverageMarkdown(dataset, warnings);
+    writeFile(path.join(ROOT, "docs/data-coverage.md"), md);
+    console.log(md.split("\n## Services")[0]);
+    console.log("written to docs/data-coverage.md");
+    return;
+  }
+  if (args.has("--data-only")) return;
+  await buildTools(dataset);
+  if (args.has("--tools-only")) return;
+  writeLocales();
+  const patterns = tools.matchPatterns(dataset);
+  const countries = tools.countriesNamed(dataset);
+  const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8"));
+  const mapJson = JSON.stringify(tools.buildWorldMap(topology));
+  for (const target of TARGETS) await buildTarget(target, dataset, patterns, mapJson, countries);
+  log(`built dist/chrome, dist/firefox and their zips (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
+}
+
+async function main() {
+  try {
+    await buildAll();
+  } catch (e) {
+    if (!args.has("--watch")) {
+      console.error(`build failed: ${e instanceof BuildError ? e.message : e?.stack ?? e}`);
+      process.exit(1);
+    }
+    console.error(`build failed: ${e instanceof BuildError ? e.message : e?.stack ?? e}`);
+  }
+  if (!args.has("--watch")) return;
+  let timer;
+  const rebuild = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => buildAll().catch((e) => console.error(`build failed: ${e.message ?? e}`)), 150);
+  };
+  for (const dir of ["src", "tools", "icons"]) {
+    fs.watch(path.join(ROOT, dir), { recursive: true }, (_event, file) => {
+      if (file && !file.includes("_locales")) rebuild();
+    });
+  }
+  fs.watch(path.join(ROOT, "manifest.json"), rebuild);
+  log("watching src/, tools/, icons/ and manifest.json for changes…");
+}
+
+await main();

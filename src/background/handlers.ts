@@ -1,0 +1,77 @@
+// The background's answers, one per message of the protocol. The type
+// `Handlers` makes a missing or mistyped handler a compile error.
+import browser from "../platform/browser";
+import { updateSettings } from "../platform/settings";
+import { sessionGet, sessionUpdate } from "../platform/session";
+import { levelRank } from "../core/assess";
+import type { Handlers, SenderInfo } from "../core/messages";
+import { ready } from "./state";
+import { bannerFor, reportFor, type ClosedMap } from "./verdict";
+
+const isClosedMap = (v: unknown): v is ClosedMap => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The page a content script runs in, as the browser reports it (never taken from the payload). */
+function senderPage(sender: SenderInfo): string {
+  if (!sender.url) throw new Error("sender has no URL");
+  return sender.url;
+}
+
+async function senderDomain(sender: SenderInfo): Promise<string> {
+  const state = await ready();
+  const report = reportFor(state, senderPage(sender));
+  if (!report.matched || !report.domain) throw new Error("this page is not in the dataset");
+  return report.domain;
+}
+
+export const handlers: Handlers = {
+  async getVerdict(_payload, sender) {
+    const state = await ready();
+    const report = reportFor(state, senderPage(sender));
+    const closed = await sessionGet<ClosedMap>("closedBanners", isClosedMap, {});
+    return bannerFor(state, report, closed);
+  },
+  async bannerClosed(_payload, sender) {
+    const state = await ready();
+    const report = reportFor(state, senderPage(sender));
+    if (report.matched && report.domain) {
+      const domain = report.domain;
+      const rank = levelRank(report.verdict.level);
+      await sessionUpdate<ClosedMap>("closedBanners", isClosedMap, {}, (m) => ({ ...m, [domain]: rank }));
+    }
+    return true;
+  },
+  async dismissSite(_payload, sender) {
+    const domain = await senderDomain(sender);
+    await updateSettings((s) => ({ dismissed: s.dismissed.includes(domain) ? s.dismissed : [...s.dismissed, domain] }));
+    return true;
+  },
+  async openDetails(_payload, sender) {
+    const page = senderPage(sender);
+    await browser.tabs.create({ url: browser.runtime.getURL(`details.html?url=${encodeURIComponent(page)}`) });
+    return true;
+  },
+  async openOptions() {
+    await browser.runtime.openOptionsPage();
+    return true;
+  },
+  async getReport({ url }) {
+    return reportFor(await ready(), url);
+  },
+  async updateSettings({ patch }) {
+    return updateSettings(patch);
+  },
+  async restoreSite({ domain }) {
+    return updateSettings((s) => ({ dismissed: s.dismissed.filter((d) => d !== domain) }));
+  },
+  async getDataInfo() {
+    const { dataset } = await ready();
+    return {
+      version: dataset.version,
+      hash: dataset.hash,
+      services: dataset.services.length,
+      domains: Object.keys(dataset.domains).length + Object.keys(dataset.hosts).length,
+      entities: Object.keys(dataset.entities).length,
+      laws: dataset.laws.length,
+    };
+  },
+};

@@ -1,0 +1,86 @@
+// The report's shape, shared by the background (which builds it) and the
+// extension pages (which render it). Types and tiny helpers only: importing
+// this module pulls no matching or dataset code into a page bundle.
+import type { Confidence, Entity, News, Source } from "./dataset";
+import type { Verdict } from "./assess";
+import type { ReachReason } from "./context";
+import type { NoMatchReason } from "./match";
+
+export interface EntityView {
+  id: string;
+  name: string;
+  kind: Entity["kind"];
+  legalDomicile: string;
+  headquarters: string;
+  /** Percentages on the edge by which the previous link is controlled by this entity. */
+  share?: number;
+  voting?: number;
+  sources: Source[];
+}
+
+export interface StakeView {
+  holder: EntityView;
+  in: { id: string; name: string };
+  share?: number;
+  voting?: number;
+}
+
+export interface StatementView {
+  countries: string[];
+  provider?: string;
+  appliesTo: string[];
+  statement: string;
+  source: Source;
+}
+
+export interface LawView {
+  id: string;
+  name: string;
+  shortName: string;
+  jurisdiction: string;
+  domestic: boolean;
+  status: { value: string; since?: string; checked: string };
+  summary: string;
+  effect: string[];
+  reasons: ReachReason[];
+  sources: Source[];
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  category: string;
+  domains: string[];
+}
+
+export interface Report {
+  input: string;
+  host: string | null;
+  domain: string | null;
+  matched: boolean;
+  reason?: NoMatchReason;
+  country: string;
+  service: ServiceView | null;
+  operator: (EntityView & { regions: string[]; operatorSource: Source }) | null;
+  ownershipChain: EntityView[];
+  minorityStakes: StakeView[];
+  storage: StatementView[];
+  remoteAccess: StatementView[];
+  laws: LawView[];
+  news: News[];
+  verdict: Verdict;
+  /** Display names for every entity and law id the findings mention. */
+  names: { entities: Record<string, string>; laws: Record<string, string> };
+  reviewed: string | null;
+  confidence: Confidence | null;
+  dataVersion: string;
+}
+
+/** Name lookups for findingText/summarize, from a report. */
+export function namesOf(report: Pick<Report, "names">): { entity: (id: string) => string; law: (id: string) => string } {
+  return {
+    entity: (id) => report.names.entities[id] ?? id,
+    law: (id) => report.names.laws[id] ?? id,
+  };
+}
+

@@ -1,0 +1,95 @@
+// The full, JSON-safe report for one URL and one user: what the popup, the
+// details page and the lookup command show. One function, one truth.
+import type { CompiledDataset, Entity, Source } from "./dataset";
+import { assessContext, type Concerns, type Verdict } from "./assess";
+import { serviceContext } from "./context";
+import { matchUrl } from "./match";
+import type { EntityView, Report, StatementView } from "./report-types";
+
+export type { EntityView, LawView, Report, ServiceView, StakeView, StatementView } from "./report-types";
+export { namesOf } from "./report-types";
+
+function entityView(e: Entity, share?: number, voting?: number): EntityView {
+  const sources: Source[] = [];
+  if (e.legalDomicile !== "unknown") sources.push(e.legalDomicile.source);
+  if (e.headquarters !== "unknown" && !sources.some((s) => s.url === (e.headquarters as { source: Source }).source.url)) {
+    sources.push(e.headquarters.source);
+  }
+  const view: EntityView = {
+    id: e.id,
+    name: e.name,
+    kind: e.kind,
+    legalDomicile: e.legalDomicile === "unknown" ? "unknown" : e.legalDomicile.country,
+    headquarters: e.headquarters === "unknown" ? "unknown" : e.headquarters.country,
+    sources,
+  };
+  if (share !== undefined) view.share = share;
+  if (voting !== undefined) view.voting = voting;
+  return view;
+}
+
+function statementView(s: { countries: string[]; provider?: string; appliesTo: string[]; statement: string; source: Source }): StatementView {
+  const v: StatementView = { countries: s.countries, appliesTo: s.appliesTo, statement: s.statement, source: s.source };
+  if (s.provider !== undefined) v.provider = s.provider;
+  return v;
+}
+
+export function emptyVerdict(): Verdict {
+  return { level: "none", findings: [] };
+}
+
+export function buildReport(ds: CompiledDataset, input: string, country: string, concerns: Concerns, today: string): Report {
+  const m = matchUrl(ds, input);
+  const base = { input, country, dataVersion: `${ds.version}+${ds.hash}` };
+  if (!m.matched) {
+    return {
+      ...base, host: m.host, domain: m.domain, matched: false, reason: m.reason, service: null, operator: null,
+      ownershipChain: [], minorityStakes: [], storage: [], remoteAccess: [], laws: [], news: [],
+      verdict: emptyVerdict(), names: { entities: {}, laws: {} }, reviewed: null, confidence: null,
+    };
+  }
+  const service = ds.services[m.serviceIndex]!;
+  const ctx = serviceContext(ds, service, country);
+  const chain = ctx.chain.map((l) => entityView(l.entity, l.share, l.voting));
+  const verdict = assessContext(ds, ctx, concerns, today);
+  const names = { entities: {} as Record<string, string>, laws: {} as Record<string, string> };
+  for (const f of verdict.findings) {
+    for (const id of f.entities) names.entities[id] = ds.entities[id]?.name ?? id;
+    for (const id of f.laws) names.laws[id] = ds.laws.find((l) => l.id === id)?.shortName ?? id;
+  }
+  const operator = ctx.operator && chain[0] ? { ...chain[0], regions: ctx.operator.regions, operatorSource: ctx.operator.source } : null;
+  return {
+    ...base,
+    host: m.host,
+    domain: m.domain,
+    matched: true,
+    service: { id: service.id, name: service.name, category: service.category, domains: service.domains },
+    operator,
+    ownershipChain: chain,
+    minorityStakes: ctx.stakes.map((s) => ({
+      holder: entityView(s.holder),
+      in: { id: s.in.id, name: s.in.name },
+      ...(s.share !== undefined ? { share: s.share } : {}),
+      ...(s.voting !== undefined ? { voting: s.voting } : {}),
+    })),
+    storage: ctx.storage.map(statementView),
+    remoteAccess: ctx.remoteAccess.map(statementView),
+    laws: ctx.reaches.map(({ law, reasons, domestic }) => ({
+      id: law.id,
+      name: law.name,
+      shortName: law.shortName,
+      jurisdiction: law.jurisdiction,
+      domestic,
+      status: { value: law.status.value, ...(law.status.since ? { since: law.status.since } : {}), checked: law.status.checked },
+      summary: law.summary,
+      effect: law.effect,
+      reasons,
+      sources: law.sources,
+    })),
+    news: [...service.news].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
+    verdict,
+    names,
+    reviewed: service.reviewed,
+    confidence: service.confidence,
+  };
+}

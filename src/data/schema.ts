@@ -1,0 +1,191 @@
+// The dataset's source schema. Used by the build and the tests only: the
+// runtime bundles import its *types* (erased) and never zod itself.
+import { z } from "zod";
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+export const id = z.string().regex(ID, "must be a lower-case kebab-case id");
+export const country = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code in upper case");
+/** A statement's date: YYYY-MM-DD, or YYYY-MM when only the month is known. */
+export const date = z.string().regex(DATE, "must be a date YYYY-MM-DD (or YYYY-MM)");
+/** "*", an ISO country code, or a group's regionCode (EEA, EU, UK). */
+export const region = z.string().regex(/^(\*|[A-Z]{2,3})$/, 'must be "*", a country code or a region code');
+const text = z.string().trim().min(1, "must not be empty");
+const httpsUrl = z
+  .string()
+  .refine((u) => {
+    try {
+      return new URL(u).protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "must be an https URL");
+
+export const source = z.strictObject({
+  url: httpsUrl,
+  publisher: text,
+  date,
+  title: text.optional(),
+});
+
+const place = z.strictObject({ country, city: text.optional(), source });
+const placeOrUnknown = z.union([z.literal("unknown"), place]);
+const percent = z.number().min(0).max(100);
+
+export const ownerEdge = z.strictObject({
+  entity: id,
+  share: percent.optional(),
+  voting: percent.optional(),
+  controls: z.boolean(),
+  note: text.optional(),
+  source,
+});
+
+export const entity = z.strictObject({
+  id,
+  name: text,
+  kind: z.enum(["company", "state", "nonprofit", "person", "fund"]),
+  legalDomicile: placeOrUnknown,
+  headquarters: placeOrUnknown,
+  owners: z.array(ownerEdge).default([]),
+  note: text.optional(),
+  reviewed: date,
+});
+
+export const category = z.enum([
+  "social", "video", "messaging", "search", "shopping", "ai", "mail", "cloud", "office", "news",
+  "browser", "vpn", "security", "games", "travel", "payments", "maps", "music", "devices",
+  "developer", "reference", "other",
+]);
+
+const regions = z.array(region).min(1, "must name at least one region");
+
+export const operator = z.strictObject({ entity: id, regions, note: text.optional(), source });
+
+export const storage = z.strictObject({
+  countries: z.array(country).min(1),
+  provider: text.optional(),
+  appliesTo: regions,
+  statement: text,
+  source,
+});
+
+export const remoteAccess = z.strictObject({
+  countries: z.array(country).min(1),
+  appliesTo: regions,
+  statement: text,
+  source,
+});
+
+export const certification = z.strictObject({ scheme: id, entity: id, source });
+
+export const newsKind = z.enum(["fine", "ban", "ownership", "breach", "transfer", "law", "other"]);
+export const news = z.strictObject({
+  date,
+  headline: text,
+  outlet: text,
+  url: httpsUrl,
+  kind: newsKind,
+});
+
+export const confidence = z
+  .strictObject({ level: z.enum(["high", "medium", "low"]), reason: text.optional() })
+  .refine((c) => c.level === "high" || c.reason !== undefined, {
+    message: "a reason is required unless the level is high",
+    path: ["reason"],
+  });
+
+const domainName = z
+  .string()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, "must be a lower-case host name");
+
+export const service = z.strictObject({
+  id,
+  name: text,
+  category,
+  domains: z.array(domainName).default([]),
+  hosts: z.array(domainName).default([]),
+  operators: z.array(operator).default([]),
+  storage: z.array(storage).default([]),
+  remoteAccess: z.array(remoteAccess).default([]),
+  certifications: z.array(certification).default([]),
+  news: z.array(news).default([]),
+  reviewed: date,
+  confidence,
+});
+
+export const effect = z.enum([
+  "compels-cooperation", "extraterritorial-access", "bulk-surveillance", "data-localisation",
+  "foreign-adversary-control", "transfer-restriction", "data-protection",
+]);
+
+export const reach = z
+  .strictObject({
+    basis: z.enum(["headquarters", "legalDomicile", "storage", "remoteAccess"]),
+    countries: z.array(country).min(1).optional(),
+    group: id.optional(),
+  })
+  .refine((r) => (r.countries === undefined) !== (r.group === undefined), {
+    message: "give exactly one of countries or group",
+  });
+
+export const law = z.strictObject({
+  id,
+  jurisdiction: z.union([country, id]),
+  name: text,
+  shortName: text,
+  adopted: date,
+  status: z.strictObject({
+    value: z.enum(["in-force", "lapsed", "repealed", "not-in-force", "enjoined"]),
+    since: date.optional(),
+    checked: date,
+    note: text.optional(),
+    source,
+  }),
+  summary: text,
+  effect: z.array(effect).min(1),
+  reach: z.array(reach).default([]),
+  userRegions: regions,
+  safeGroups: z.array(id).optional(),
+  sources: z.array(source).min(1, "a law needs at least one source"),
+});
+
+export const groupMember = z.strictObject({
+  country,
+  decision: text.optional(),
+  date: date.optional(),
+  scope: z.enum(["full", "commercial-only", "certified-only", "partial"]).optional(),
+  requires: id.optional(),
+  note: text.optional(),
+  source: source.optional(),
+});
+
+export const group = z.strictObject({
+  id,
+  name: text,
+  regionCode: z.string().regex(/^[A-Z]{2,3}$/).optional(),
+  members: z.array(groupMember).min(1),
+  checked: date,
+  note: text.optional(),
+  sources: z.array(source).min(1, "a group needs at least one source"),
+});
+
+export type Source = z.infer<typeof source>;
+export type Place = z.infer<typeof place>;
+export type OwnerEdge = z.infer<typeof ownerEdge>;
+export type Entity = z.infer<typeof entity>;
+export type Category = z.infer<typeof category>;
+export type Operator = z.infer<typeof operator>;
+export type Storage = z.infer<typeof storage>;
+export type RemoteAccess = z.infer<typeof remoteAccess>;
+export type Certification = z.infer<typeof certification>;
+export type NewsKind = z.infer<typeof newsKind>;
+export type News = z.infer<typeof news>;
+export type Confidence = z.infer<typeof confidence>;
+export type Service = z.infer<typeof service>;
+export type Effect = z.infer<typeof effect>;
+export type Reach = z.infer<typeof reach>;
+export type Law = z.infer<typeof law>;
+export type GroupMember = z.infer<typeof groupMember>;
+export type Group = z.infer<typeof group>;

@@ -1,0 +1,32 @@
+// Loads the report for a URL from the background and shows the right state:
+// loading, error (with retry), browser page, not in the dataset, or the report.
+import { useCallback, useEffect, useState } from "preact/hooks";
+import type { Report } from "../core/report-types";
+import { ReportView } from "./report/ReportView";
+import { ErrorState, InternalPage, Loading, NotInDataset } from "./states";
+
+export type LoadReport = (url: string) => Promise<Report>;
+
+type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "internal" } | { kind: "report"; report: Report };
+
+export function ReportPage({ url, load, compact }: { url: string | undefined; load: LoadReport; compact: boolean }) {
+  const [state, setState] = useState<State>({ kind: "loading" });
+  const run = useCallback(() => {
+    if (!url || !/^https?:/i.test(url)) {
+      setState({ kind: "internal" });
+      return;
+    }
+    setState({ kind: "loading" });
+    load(url).then(
+      (report) => setState(report.reason === "not-web" ? { kind: "internal" } : { kind: "report", report }),
+      (e: unknown) => setState({ kind: "error", message: e instanceof Error ? e.message : String(e) }),
+    );
+  }, [url, load]);
+  useEffect(run, [run]);
+  switch (state.kind) {
+    case "loading": return <Loading />;
+    case "error": return <ErrorState message={state.message} onRetry={run} />;
+    case "internal": return <InternalPage />;
+    case "report": return state.report.matched ? <ReportView report={state.report} compact={compact} /> : <NotInDataset report={state.report} />;
+  }
+}

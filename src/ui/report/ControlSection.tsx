@@ -1,0 +1,65 @@
+// Who controls it: operator for the user's region up to the ultimate
+// controlling parent, domicile vs headquarters when they differ, and minority
+// stakes listed apart as "also holds a stake".
+import type { EntityView, Report } from "../../core/report-types";
+import { Country, Section, Slot, SLOT, SourceLine } from "./bits";
+import { useUi } from "../context";
+
+function Place({ entity }: { entity: EntityView }) {
+  const { t } = useUi();
+  if (entity.legalDomicile === entity.headquarters) {
+    return <p class="place"><Slot template={t("basedIn", [SLOT])}><Country code={entity.headquarters} /></Slot></p>;
+  }
+  return (
+    <p class="place">
+      <Slot template={t("runFrom", [SLOT])}><Country code={entity.headquarters} /></Slot>
+      {"; "}
+      <Slot template={t("incorporatedIn", [SLOT])}><Country code={entity.legalDomicile} /></Slot>
+    </p>
+  );
+}
+
+function percentText(t: (k: string, s?: string[]) => string, share?: number, voting?: number): string {
+  const parts: string[] = [];
+  if (share !== undefined) parts.push(t("sharePercent", [String(share)]));
+  if (voting !== undefined) parts.push(t("votingPercent", [String(voting)]));
+  return parts.length > 0 ? parts.join(", ") : t("shareUnknown");
+}
+
+export function ControlSection({ report }: { report: Report }) {
+  const { t } = useUi();
+  const chain = report.ownershipChain;
+  return (
+    <Section id="control" title={t("sectionControl")}>
+      {chain.length === 0 ? (
+        <p class="unknown">{t("noOperator")}</p>
+      ) : (
+        <ol class="chain">
+          {chain.map((e, i) => (
+            <li key={e.id}>
+              <span class="role">{i === 0 ? t("operatorRole") : i === chain.length - 1 ? t("ultimateParent") : t("parentRole")}</span>
+              <strong class="entity">{e.name}</strong>
+              {i > 0 && (e.share !== undefined || e.voting !== undefined) ? <span class="pct"> ({percentText(t, e.share, e.voting)})</span> : null}
+              <Place entity={e} />
+              {i === 0 && report.operator ? <SourceLine source={report.operator.operatorSource} /> : null}
+              {e.sources.map((s) => <SourceLine key={s.url} source={s} />)}
+            </li>
+          ))}
+        </ol>
+      )}
+      {report.minorityStakes.length > 0 ? (
+        <div class="stakes">
+          <h3>{t("alsoHoldsStake")}</h3>
+          <ul>
+            {report.minorityStakes.map((s) => (
+              <li key={`${s.holder.id}-${s.in.id}`}>
+                <strong>{s.holder.name}</strong> — {t("stakeIn", [percentText(t, s.share, s.voting), s.in.name])}{" "}
+                <Country code={s.holder.headquarters !== "unknown" ? s.holder.headquarters : s.holder.legalDomicile} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,251 @@
+// Compiles the dataset sources (src/data/*) into the one artefact the
+// extension ships. Every problem is reported with its file, JSON path and
+// what is wrong; any error fails the build.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { getDomain, parse } from "tldts";
+import type { z } from "zod";
+import * as schema from "../../src/data/schema";
+import type { CompiledDataset } from "../../src/core/dataset";
+import type { Entity, Group, Law, Service } from "../../src/data/schema";
+
+export interface DataProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export interface CompileResult {
+  dataset: CompiledDataset | null;
+  errors: DataProblem[];
+  warnings: DataProblem[];
+  files: { entities: Map<string, string>; services: Map<string, string>; laws: Map<string, string>; groups: Map<string, string> };
+}
+
+export function formatProblem(p: DataProblem): string {
+  return `${p.file}${p.path ? ` at ${p.path}` : ""}: ${p.message}`;
+}
+
+function jsonPath(segments: ReadonlyArray<PropertyKey>): string {
+  let out = "$";
+  for (const s of segments) out += typeof s === "number" ? `[${s}]` : `.${String(s)}`;
+  return out;
+}
+
+const KINDS = ["entities", "services", "laws", "groups"] as const;
+type Kind = (typeof KINDS)[number];
+const SCHEMAS = { entities: schema.entity, services: schema.service, laws: schema.law, groups: schema.group } as const;
+
+function zodProblems(file: string, error: z.ZodError): DataProblem[] {
+  return error.issues.map((issue) => {
+    const last = issue.path[issue.path.length - 1];
+    const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+    let message = issue.message;
+    if (missing && last === "source") message = "claim without a source (every claim needs {url, publisher, date})";
+    else if (missing) message = `required field "${String(last)}" is missing`;
+    else if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
+    return { file, path: jsonPath(issue.path), message };
+  });
+}
+
+/** Every value at a key named like a date, with its JSON path. */
+function* datesIn(value: unknown, segments: PropertyKey[] = []): Generator<[string, string]> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* datesIn(value[i], [...segments, i]);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === "string" && ["date", "reviewed", "checked", "since", "adopted"].includes(k)) yield [jsonPath([...segments, k]), v];
+      else yield* datesIn(v, [...segments, k]);
+    }
+  }
+}
+
+function readKind(root: string, kind: Kind, errors: DataProblem[]): Map<string, { file: string; value: unknown }> {
+  const dir = path.join(root, kind);
+  const out = new Map<string, { file: string; value: unknown }>();
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith(".json")) continue;
+    const file = path.posix.join("src/data", kind, name);
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(path.join(dir, name), "utf8"));
+    } catch (e) {
+      errors.push({ file, path: "", message: `not valid JSON: ${(e as Error).message}` });
+      continue;
+    }
+    out.set(name.slice(0, -5), { file, value });
+  }
+  return out;
+}
+
+export function compileData(root: string, today: string): CompileResult {
+  const errors: DataProblem[] = [];
+  const warnings: DataProblem[] = [];
+  const parsed = { entities: new Map<string, Entity>(), services: new Map<string, Service>(), laws: new Map<string, Law>(), groups: new Map<string, Group>() };
+  const files = { entities: new Map<string, string>(), services: new Map<string, string>(), laws: new Map<string, string>(), groups: new Map<string, string>() };
+
+  for (const kind of KINDS) {
+    for (const [stem, { file, value }] of readKind(root, kind, errors)) {
+      const result = SCHEMAS[kind].safeParse(value);
+      if (!result.success) {
+        errors.push(...zodProblems(file, result.error));
+        continue;
+      }
+      const record = result.data as { id: string };
+      if (record.id !== stem) errors.push({ file, path: "$.id", message: `id "${record.id}" must equal the file name "${stem}"` });
+      for (const [p, d] of datesIn(value)) {
+        if (d > today) errors.push({ file, path: p, message: `date ${d} is in the future (today is ${today})` });
+      }
+      (parsed[kind] as Map<string, unknown>).set(record.id, record);
+      files[kind].set(record.id, file);
+    }
+  }
+
+  const entityFile = (id: string) => files.entities.get(id)!;
+  const serviceFile = (id: string) => files.services.get(id)!;
+  const regionCodes = new Set([...parsed.groups.values()].flatMap((g) => (g.regionCode ? [g.regionCode] : [])));
+  const checkRegion = (file: string, p: string, r: string) => {
+    if (r !== "*" && !/^[A-Z]{2}$/.test(r) && !regionCodes.has(r)) errors.push({ file, path: p, message: `unknown region "${r}" (use "*", a country code or one of: ${[...regionCodes].join(", ") || "no region groups defined"})` });
+  };
+
+  // Entities: owner references and ownership cycles (controlling edges).
+  for (const e of parsed.entities.values()) {
+    e.owners.forEach((o, i) => {
+      if (!parsed.entities.has(o.entity)) errors.push({ file: entityFile(e.id), path: `$.owners[${i}].entity`, message: `unknown entity "${o.entity}"` });
+      if (o.entity === e.id) errors.push({ file: entityFile(e.id), path: `$.owners[${i}].entity`, message: "an entity cannot own itself" });
+    });
+    if (e.owners.filter((o) => o.controls).length > 1) {
+      warnings.push({ file: entityFile(e.id), path: "$.owners", message: "more than one controlling owner; the first is used for the chain" });
+    }
+  }
+  for (const e of parsed.entities.values()) {
+    const seen = [e.id];
+    let current: Entity | undefined = e;
+    for (;;) {
+      const edge: { entity: string } | undefined = current.owners.find((o) => o.controls);
+      if (!edge) break;
+      if (seen.includes(edge.entity)) {
+        if (edge.entity === e.id) errors.push({ file: entityFile(e.id), path: "$.owners", message: `ownership cycle: ${[...seen, edge.entity].join(" → ")}` });
+        break;
+      }
+      seen.push(edge.entity);
+      current = parsed.entities.get(edge.entity);
+      if (!current) break;
+    }
+  }
+
+  // Services: references, regions, domains.
+  const domainOwner = new Map<string, string>();
+  const hostOwner = new Map<string, string>();
+  for (const s of parsed.services.values()) {
+    const file = serviceFile(s.id);
+    s.operators.forEach((o, i) => {
+      if (!parsed.entities.has(o.entity)) errors.push({ file, path: `$.operators[${i}].entity`, message: `unknown entity "${o.entity}"` });
+      o.regions.forEach((r, j) => checkRegion(file, `$.operators[${i}].regions[${j}]`, r));
+    });
+    s.certifications.forEach((c, i) => {
+      if (!parsed.entities.has(c.entity)) errors.push({ file, path: `$.certifications[${i}].entity`, message: `unknown entity "${c.entity}"` });
+    });
+    for (const key of ["storage", "remoteAccess"] as const) {
+      s[key].forEach((st, i) => st.appliesTo.forEach((r, j) => checkRegion(file, `$.${key}[${i}].appliesTo[${j}]`, r)));
+    }
+    s.domains.forEach((d, i) => {
+      const p = `$.domains[${i}]`;
+      const registrable = getDomain(d);
+      if (registrable !== d) errors.push({ file, path: p, message: `"${d}" is not a registrable domain${registrable ? ` (its registrable domain is "${registrable}")` : ""}` });
+      const other = domainOwner.get(d);
+      if (other && other !== s.id) errors.push({ file, path: p, message: `domain "${d}" is also claimed by service "${other}" (${serviceFile(other)})` });
+      domainOwner.set(d, s.id);
+    });
+    s.hosts.forEach((h, i) => {
+      const p = `$.hosts[${i}]`;
+      const info = parse(h);
+      if (!info.domain || info.isIp) errors.push({ file, path: p, message: `"${h}" is not a host name under a registrable domain` });
+      const other = hostOwner.get(h);
+      if (other && other !== s.id) errors.push({ file, path: p, message: `host "${h}" is also claimed by service "${other}" (${serviceFile(other)})` });
+      hostOwner.set(h, s.id);
+    });
+    if (s.domains.length === 0 && s.hosts.length === 0) errors.push({ file, path: "$.domains", message: "a service needs at least one domain or host" });
+  }
+
+  // Laws and groups.
+  for (const l of parsed.laws.values()) {
+    const file = files.laws.get(l.id)!;
+    if (!/^[A-Z]{2}$/.test(l.jurisdiction) && !parsed.groups.has(l.jurisdiction)) errors.push({ file, path: "$.jurisdiction", message: `unknown group "${l.jurisdiction}"` });
+    l.reach.forEach((r, i) => {
+      if (r.group && !parsed.groups.has(r.group)) errors.push({ file, path: `$.reach[${i}].group`, message: `unknown group "${r.group}"` });
+    });
+    (l.safeGroups ?? []).forEach((g, i) => {
+      if (!parsed.groups.has(g)) errors.push({ file, path: `$.safeGroups[${i}]`, message: `unknown group "${g}"` });
+    });
+    l.userRegions.forEach((r, i) => checkRegion(file, `$.userRegions[${i}]`, r));
+  }
+  for (const g of parsed.groups.values()) {
+    const file = files.groups.get(g.id)!;
+    const seen = new Set<string>();
+    g.members.forEach((m, i) => {
+      if (seen.has(m.country)) errors.push({ file, path: `$.members[${i}].country`, message: `country ${m.country} listed twice` });
+      seen.add(m.country);
+    });
+  }
+
+  // Review-age, storage and confidence warnings (data:check).
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  for (const s of parsed.services.values()) {
+    const file = serviceFile(s.id);
+    if (s.reviewed < yearAgo) warnings.push({ file, path: "$.reviewed", message: `not reviewed since ${s.reviewed} (over 12 months)` });
+    if (s.storage.length === 0) warnings.push({ file, path: "$.storage", message: "no storage statement: shown as not stated" });
+    if (s.operators.length === 0) warnings.push({ file, path: "$.operators", message: "no operator: shown as not stated" });
+    if (s.confidence.level === "low") warnings.push({ file, path: "$.confidence", message: `low confidence: ${s.confidence.reason}` });
+  }
+  for (const e of parsed.entities.values()) {
+    if (e.reviewed < yearAgo) warnings.push({ file: entityFile(e.id), path: "$.reviewed", message: `not reviewed since ${e.reviewed} (over 12 months)` });
+  }
+
+  if (errors.length > 0) return { dataset: null, errors, warnings, files };
+
+  const services = [...parsed.services.values()];
+  const domains: Record<string, number> = {};
+  const hosts: Record<string, number> = {};
+  services.forEach((s, i) => {
+    for (const d of s.domains) domains[d] = i;
+    for (const h of s.hosts) hosts[h] = i;
+  });
+  const records = {
+    services,
+    entities: Object.fromEntries(parsed.entities),
+    laws: [...parsed.laws.values()],
+    groups: Object.fromEntries(parsed.groups),
+  };
+  const hash = createHash("sha256").update(JSON.stringify(records)).digest("hex").slice(0, 12);
+  const allReviewed = [...services.map((s) => s.reviewed), ...[...parsed.entities.values()].map((e) => e.reviewed)];
+  const version = allReviewed.reduce((a, b) => (a > b ? a : b), "0000-00-00");
+  return { dataset: { format: 1, version, hash, domains, hosts, ...records }, errors, warnings, files };
+}
+
+/** Host match patterns for the manifest: exactly the dataset's domains and hosts. */
+export function matchPatterns(ds: CompiledDataset): string[] {
+  const covered = new Set(Object.keys(ds.domains));
+  const patterns = new Set<string>();
+  for (const d of Object.keys(ds.domains).sort()) patterns.add(`*://*.${d}/*`);
+  for (const h of Object.keys(ds.hosts).sort()) {
+    const registrable = getDomain(h);
+    if (registrable && covered.has(registrable)) continue; // already covered by its domain's pattern
+    patterns.add(`*://*.${h}/*`);
+  }
+  return [...patterns];
+}
+
+/** Every country code the dataset names (for flags and the map). */
+export function countriesNamed(ds: CompiledDataset): string[] {
+  const out = new Set<string>();
+  for (const e of Object.values(ds.entities)) {
+    for (const p of [e.legalDomicile, e.headquarters]) if (p !== "unknown") out.add(p.country);
+  }
+  for (const s of ds.services) for (const st of [...s.storage, ...s.remoteAccess]) st.countries.forEach((c) => out.add(c));
+  for (const l of ds.laws) if (/^[A-Z]{2}$/.test(l.jurisdiction)) out.add(l.jurisdiction);
+  for (const g of Object.values(ds.groups)) g.members.forEach((m) => out.add(m.country));
+  return [...out].sort();
+}

@@ -1,0 +1,5 @@
+// Entry for build.mjs: the dataset compiler and its reports, bundled for Node.
+export { compileData, formatProblem, matchPatterns, countriesNamed } from "./compile";
+export type { DataProblem, CompileResult } from "./compile";
+export { coverageMarkdown, countClaims } from "./report";
+export { buildWorldMap } from "./map";

@@ -1,0 +1,1 @@
+export declare const MESSAGES: Record<string, [string, string]>;

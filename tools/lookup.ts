@@ -1,0 +1,135 @@
+// `lookup`: the extension's verdict for a URL or host name, on the command
+// line, from the same src/core code and the same compiled dataset.
+//   node dist/tools/lookup.js <url-or-domain> [--country XX] [--json]
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isCompiledDataset } from "../src/core/dataset";
+import { normaliseInput, webHost } from "../src/core/match";
+import { buildReport, namesOf, type Report } from "../src/core/report";
+import { DEFAULT_CONCERNS } from "../src/core/assess";
+import { countryName, findingText, levelMessageKey, summarize, type Translate } from "../src/core/text";
+import { MESSAGES } from "./i18n/messages.mjs";
+
+const USAGE = "usage: lookup <url-or-domain> [--country XX] [--json]";
+
+export class UsageError extends Error {}
+
+export interface LookupArgs {
+  input: string;
+  country: string;
+  json: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): LookupArgs {
+  let input: string | undefined;
+  let country = "US";
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--json") json = true;
+    else if (a === "--country") {
+      const v = argv[++i];
+      if (v === undefined || !/^[A-Za-z]{2}$/.test(v)) throw new UsageError(`--country needs a two-letter country code (ISO 3166-1), got ${v === undefined ? "nothing" : JSON.stringify(v)}`);
+      country = v.toUpperCase();
+    } else if (a.startsWith("--country=")) {
+      return parseArgs([...argv.slice(0, i), "--country", a.slice("--country=".length), ...argv.slice(i + 1)]);
+    } else if (a.startsWith("--")) throw new UsageError(`unknown option ${JSON.stringify(a)}`);
+    else if (input === undefined) input = a;
+    else throw new UsageError(`expected one URL or domain, got a second argument ${JSON.stringify(a)}`);
+  }
+  if (input === undefined) throw new UsageError("missing URL or domain");
+  return { input, country, json };
+}
+
+/** The URL to look up, or a UsageError naming what is wrong with the input. */
+export function urlFromInput(input: string): string {
+  const url = normaliseInput(input);
+  if (url === null || (/^https?:/i.test(url) && webHost(url) === null)) {
+    throw new UsageError(`not a URL or host name: ${JSON.stringify(input.length > 200 ? `${input.slice(0, 200)}…` : input)}`);
+  }
+  return url;
+}
+
+const t: Translate = (key, subs = []) => {
+  const m = (MESSAGES as Record<string, [string, string]>)[key]?.[0] ?? key;
+  return m.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? "");
+};
+
+export function humanReport(r: Report): string {
+  const lines: string[] = [];
+  const cn = (c: string) => (c === "unknown" ? "not stated" : `${countryName(c, "en")} (${c})`);
+  if (!r.matched || !r.service) {
+    lines.push(r.domain ? `${r.domain}: not in the Data Borders dataset.` : `${r.input}: no registrable domain to look up (${r.reason}).`);
+    lines.push(`Dataset ${r.dataVersion}`);
+    return lines.join("\n");
+  }
+  const names = namesOf(r);
+  lines.push(`${r.service.name} (${r.domain}) — ${t(levelMessageKey(r.verdict.level))} for a user in ${cn(r.country)}`);
+  lines.push(`  ${summarize(r.verdict.findings, t, names, "en")}`, "");
+  lines.push("Who controls it:");
+  if (r.ownershipChain.length === 0) lines.push("  operator not stated");
+  r.ownershipChain.forEach((e, i) => {
+    const pct = e.share !== undefined ? ` [${e.share}%]` : "";
+    lines.push(`  ${i === 0 ? "operator" : "controlled by"}: ${e.name}${pct} — run from ${cn(e.headquarters)}, incorporated in ${cn(e.legalDomicile)}`);
+  });
+  for (const s of r.minorityStakes) lines.push(`  also holds a stake: ${s.holder.name}${s.share !== undefined ? ` (${s.share}%)` : ""} in ${s.in.name}`);
+  lines.push("", "Where your data is stored:");
+  if (r.storage.length === 0) lines.push("  not stated");
+  for (const s of r.storage) lines.push(`  ${s.countries.map(cn).join(", ")}${s.provider ? ` via ${s.provider}` : ""} — ${s.statement} (${s.source.publisher}, ${s.source.date}: ${s.source.url})`);
+  for (const s of r.remoteAccess) lines.push(`  accessed from ${s.countries.map(cn).join(", ")} — ${s.statement} (${s.source.url})`);
+  lines.push("", "Findings:");
+  if (r.verdict.findings.length === 0) lines.push("  none");
+  for (const f of r.verdict.findings) {
+    lines.push(`  [${f.severity}] ${findingText(f, t, names, "en")}`);
+    for (const s of f.sources.slice(0, 3)) lines.push(`      source: ${s.publisher}, ${s.date}: ${s.url}`);
+  }
+  if (r.news.length > 0) {
+    lines.push("", "What happened:");
+    for (const n of r.news.slice(0, 6)) lines.push(`  ${n.date} [${n.kind}] ${n.headline} — ${n.outlet}: ${n.url}`);
+  }
+  lines.push("", `Reviewed ${r.reviewed}, confidence ${r.confidence?.level}${r.confidence?.reason ? ` (${r.confidence.reason})` : ""}. Dataset ${r.dataVersion}`);
+  return lines.join("\n");
+}
+
+export function lookupJson(r: Report): unknown {
+  return {
+    input: r.input,
+    domain: r.domain,
+    matched: r.matched,
+    service: r.service ? { id: r.service.id, name: r.service.name } : null,
+    operator: r.operator ? { name: r.operator.name, legalDomicile: r.operator.legalDomicile, headquarters: r.operator.headquarters } : null,
+    ownershipChain: r.ownershipChain.map((e) => ({ name: e.name, legalDomicile: e.legalDomicile, headquarters: e.headquarters, share: e.share ?? null })),
+    minorityStakes: r.minorityStakes.map((s) => ({ holder: s.holder.name, in: s.in.name, share: s.share ?? null })),
+    storage: r.storage.map((s) => ({ countries: s.countries, provider: s.provider ?? null, appliesTo: s.appliesTo, source: s.source })),
+    remoteAccess: r.remoteAccess.map((s) => ({ countries: s.countries, appliesTo: s.appliesTo, source: s.source })),
+    laws: r.laws.map((l) => ({ id: l.id, name: l.name, jurisdiction: l.jurisdiction, reasons: l.reasons })),
+    verdict: r.verdict,
+    country: r.country,
+    dataVersion: r.dataVersion,
+  };
+}
+
+export function main(argv: readonly string[], datasetPath: string, today: string): { code: number; stdout: string; stderr: string } {
+  let args: LookupArgs;
+  let url: string;
+  try {
+    args = parseArgs(argv);
+    url = urlFromInput(args.input);
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stdout: "", stderr: `lookup: ${e.message}\n${USAGE}\n` };
+    throw e;
+  }
+  const parsed: unknown = JSON.parse(readFileSync(datasetPath, "utf8"));
+  if (!isCompiledDataset(parsed)) return { code: 1, stdout: "", stderr: `lookup: ${datasetPath} is not a compiled dataset; run npm run build\n` };
+  const report = { ...buildReport(parsed, url, args.country, DEFAULT_CONCERNS, today), input: args.input };
+  return { code: 0, stdout: `${args.json ? JSON.stringify(lookupJson(report), null, 2) : humanReport(report)}\n`, stderr: "" };
+}
+
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] && path.resolve(process.argv[1]) === self) {
+  const result = main(process.argv.slice(2), path.join(path.dirname(self), "dataset.json"), new Date().toISOString().slice(0, 10));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}
