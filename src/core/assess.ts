@@ -151,17 +151,31 @@ function locationFindings(groups: Groups, ctx: ServiceContext): Finding[] {
   return out;
 }
 
+/** Adds a finding, or folds it into the one already kept under the same key. */
+function merge(into: Map<string, Finding>, key: string, f: Finding): void {
+  const existing = into.get(key);
+  if (!existing) {
+    into.set(key, f);
+    return;
+  }
+  existing.laws = uniq([...existing.laws, ...f.laws]);
+  existing.entities = uniq([...existing.entities, ...f.entities]);
+  existing.sources = uniqSources([...existing.sources, ...f.sources]);
+  if (levelRank(f.severity) > levelRank(existing.severity)) existing.severity = f.severity;
+}
+
 function lawFindings(groups: Groups, ctx: ServiceContext): Finding[] {
   const out: Finding[] = [];
   const reachable = new Set([...ctx.storage, ...ctx.remoteAccess].flatMap((s) => s.countries));
   const unsafe = new Set([...unsafeUnder(groups, ctx, [...reachable]).values()].flat());
   const concern = concernCountries(groups, ctx);
   const compelled = new Map<string, Finding>();
+  const adversary = new Map<string, Finding>();
   for (const { law, reasons, jurisdiction, domestic } of ctx.reaches) {
     const entities = uniq(reasons.flatMap((r) => (r.entity ? [r.entity] : [])));
     const countries = uniq(reasons.flatMap((r) => r.countries));
     if (law.effect.includes("foreign-adversary-control") && law.userRegions.some((r) => ctx.zone.tokens.has(r))) {
-      out.push({ kind: "foreign-adversary-control", severity: "high", countries, entities, laws: [law.id], sources: law.sources });
+      merge(adversary, countries.join(","), { kind: "foreign-adversary-control", severity: "high", countries, entities, laws: [law.id], sources: law.sources });
     }
     if (domestic || !law.effect.some((e) => COMPELLING.has(e))) continue;
     // Reachable data in an unprotected jurisdiction is worse than a legal claim on a parent company alone.
@@ -169,18 +183,9 @@ function lawFindings(groups: Groups, ctx: ServiceContext): Finding[] {
     const unprotected = jurisdiction.some((c) => unsafe.has(c) || concern.has(c));
     const severity = dataThere && unprotected ? "high" : "medium";
     // One finding per government, naming every law by which it can compel access.
-    const key = jurisdiction.join(",");
-    const existing = compelled.get(key);
-    if (existing) {
-      existing.laws.push(law.id);
-      existing.entities = uniq([...existing.entities, ...entities]);
-      existing.sources = uniqSources([...existing.sources, ...law.sources]);
-      if (severity === "high") existing.severity = "high";
-    } else {
-      compelled.set(key, { kind: "compelled-access", severity, countries: jurisdiction, entities, laws: [law.id], sources: law.sources });
-    }
+    merge(compelled, jurisdiction.join(","), { kind: "compelled-access", severity, countries: jurisdiction, entities, laws: [law.id], sources: law.sources });
   }
-  out.push(...compelled.values());
+  out.push(...adversary.values(), ...compelled.values());
   return out;
 }
 
