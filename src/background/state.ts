@@ -16,13 +16,13 @@ async function loadDataset(): Promise<CompiledDataset> {
   try {
     text = await (await fetch(url)).text();
   } catch (e) {
-    throw new Error(`could not read the bundled dataset: ${String(e)}`);
+    throw new Error(`could not read the bundled dataset: ${String(e)}`, { cause: e });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`the bundled dataset is not valid JSON: ${String(e)}`);
+    throw new Error(`the bundled dataset is not valid JSON: ${String(e)}`, { cause: e });
   }
   if (!isCompiledDataset(parsed)) throw new Error("the bundled dataset has an unexpected shape");
   return parsed;

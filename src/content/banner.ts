@@ -66,7 +66,7 @@ function adoptStyles(root: ShadowRoot, doc: Document): void {
 }
 
 function randomTag(): string {
-  const bytes = new Uint8Array(6);
+  const bytes = new Uint8Array(10);
   crypto.getRandomValues(bytes);
   return `data-borders-${Array.from(bytes, (b) => (b % 26 + 10).toString(36)).join("")}`;
 }

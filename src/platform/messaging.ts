@@ -14,15 +14,10 @@ export async function send<K extends MessageName>(type: K, payload: Request<K>):
 
 /** Reduces a runtime.MessageSender to what the router needs. */
 export function senderInfo(sender: Runtime.MessageSender): SenderInfo {
-  const ownOrigin = new URL(browser.runtime.getURL("/")).origin;
+  // Our pages' URLs start with our own base URL (chrome-extension://<id>/ or moz-extension://<uuid>/).
+  const base = browser.runtime.getURL("/");
   const url = sender.url;
-  let fromExtensionPage = false;
-  try {
-    fromExtensionPage = url !== undefined && new URL(url).origin === ownOrigin;
-  } catch {
-    fromExtensionPage = false;
-  }
-  return { id: sender.id, url, tabId: sender.tab?.id, frameId: sender.frameId, fromExtensionPage };
+  return { id: sender.id, url, tabId: sender.tab?.id, frameId: sender.frameId, fromExtensionPage: url !== undefined && url.startsWith(base) };
 }
 
 export function extensionId(): string {

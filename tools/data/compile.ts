@@ -67,7 +67,7 @@ function readKind(root: string, kind: Kind, errors: DataProblem[]): Map<string, 
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith(".json")) continue;
-    const file = path.posix.join("src/data", kind, name);
+    const file = path.relative(process.cwd(), path.join(dir, name)).split(path.sep).join("/");
     let value: unknown;
     try {
       value = JSON.parse(readFileSync(path.join(dir, name), "utf8"));

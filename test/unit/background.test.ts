@@ -1,0 +1,152 @@
+// The background wired to a fake browser and the fictional dataset: banner
+// decisions, dismissals, session memory, settings writes and badges.
+import { fakeBrowser } from "./fake-browser";
+import { EN } from "./en-messages";
+import { miniDataset } from "../fixtures/mini-dataset";
+import type { SenderInfo } from "../../src/core/messages";
+
+const mockFake = fakeBrowser(EN);
+const fake = mockFake;
+jest.mock("../../src/platform/browser", () => ({ __esModule: true, get default() { return mockFake.browser; } }));
+
+const dataset = miniDataset();
+(globalThis as unknown as { fetch: unknown }).fetch = async () => ({ text: async () => JSON.stringify(dataset) });
+
+// Imported after the mock is in place.
+import { handlers } from "../../src/background/handlers";
+import { updateAllBadges, updateBadge } from "../../src/background/badge";
+import { ready, trackSettings } from "../../src/background/state";
+import { updateSettings, readSettings } from "../../src/platform/settings";
+
+const tab = (url: string, tabId = 1): SenderInfo => ({ id: "own-extension-id", url, tabId, frameId: 0, fromExtensionPage: false });
+
+beforeAll(() => trackSettings(() => undefined));
+beforeEach(async () => {
+  await fake.browser.storage.sync.clear();
+  await fake.browser.storage.session.clear();
+  const state = await ready();
+  state.settings = await readSettings();
+});
+
+async function setSettings(patch: Parameters<typeof updateSettings>[0]) {
+  const s = await updateSettings(patch);
+  (await ready()).settings = s;
+}
+
+describe("background handlers", () => {
+  test("a high-level page gets a banner built from its findings", async () => {
+    await setSettings({ country: "FR" });
+    const banner = await handlers.getVerdict({}, tab("https://www.clip.example/@x"));
+    expect(banner).toMatchObject({ level: "high", serviceName: "Clip", domain: "clip.example" });
+    expect(banner!.sentence).toMatch(/authorities of China can compel access/);
+  });
+
+  test("below the threshold, or with threshold never, there is no banner", async () => {
+    await setSettings({ country: "FR" });
+    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toBeNull(); // medium < high
+    await setSettings({ bannerThreshold: "medium" });
+    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toMatchObject({ level: "medium" });
+    await setSettings({ bannerThreshold: "never" });
+    expect(await handlers.getVerdict({}, tab("https://www.clip.example/"))).toBeNull();
+  });
+
+  test("pages outside the dataset and look-alikes get nothing", async () => {
+    await setSettings({ country: "FR" });
+    expect(await handlers.getVerdict({}, tab("https://example.org/"))).toBeNull();
+    expect(await handlers.getVerdict({}, tab("https://clip.example.evil.net/"))).toBeNull();
+  });
+
+  test("the country changes the verdict", async () => {
+    await setSettings({ country: "FR" });
+    expect(await handlers.getVerdict({}, tab("https://clip.example/"))).not.toBeNull();
+    await setSettings({ country: "US" });
+    expect(await handlers.getVerdict({}, tab("https://clip.example/"))).toBeNull();
+  });
+
+  test("dismissing a site is remembered in settings and undone by restoreSite", async () => {
+    await setSettings({ country: "FR" });
+    await handlers.dismissSite({}, tab("https://m.clip.example/video"));
+    (await ready()).settings = await readSettings();
+    expect((await readSettings()).dismissed).toEqual(["clip.example"]);
+    expect(await handlers.getVerdict({}, tab("https://clip.example/"))).toBeNull();
+    const restored = await handlers.restoreSite({ domain: "clip.example" }, tab("chrome-extension://own-extension-id/options.html"));
+    (await ready()).settings = restored;
+    expect(restored.dismissed).toEqual([]);
+    expect(await handlers.getVerdict({}, tab("https://clip.example/"))).not.toBeNull();
+  });
+
+  test("a closed banner stays closed this session unless the level rises", async () => {
+    await setSettings({ country: "FR", bannerThreshold: "medium" });
+    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).not.toBeNull();
+    await handlers.bannerClosed({}, tab("https://cloudy.example/"));
+    expect(await handlers.getVerdict({}, tab("https://cloudy.example/page2"))).toBeNull();
+    // The closed level was medium; a rise to high shows it again (UK users: uncertified US storage).
+    await setSettings({ country: "GB" });
+    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toMatchObject({ level: "high" });
+  });
+
+  test("dismissSite from a page outside the dataset is an error, not a stored entry", async () => {
+    await expect(handlers.dismissSite({}, tab("https://example.org/"))).rejects.toThrow(/not in the dataset/);
+    expect((await readSettings()).dismissed).toEqual([]);
+  });
+
+  test("openDetails opens the details page for the sender's own page", async () => {
+    await handlers.openDetails({}, tab("https://www.clip.example/@x?y=1"));
+    expect(fake.created.at(-1)).toBe(`chrome-extension://own-extension-id/details.html?url=${encodeURIComponent("https://www.clip.example/@x?y=1")}`);
+  });
+
+  test("concurrent settings writes do not lose updates", async () => {
+    await Promise.all([
+      updateSettings({ country: "DE" }),
+      updateSettings({ badge: false }),
+      updateSettings((s) => ({ dismissed: [...s.dismissed, "a.com"] })),
+      updateSettings((s) => ({ dismissed: [...s.dismissed, "b.com"] })),
+    ]);
+    const s = await readSettings();
+    expect(s).toMatchObject({ country: "DE", badge: false, dismissed: ["a.com", "b.com"] });
+  });
+
+  test("corrupt stored settings are replaced by defaults without a crash", async () => {
+    fake.browser.storage.sync._raw({ settings: "}{ not an object" });
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    await expect(readSettings()).resolves.toMatchObject({ bannerThreshold: "high", badge: true });
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  test("getDataInfo describes the bundled dataset", async () => {
+    await expect(handlers.getDataInfo({}, tab("chrome-extension://own-extension-id/options.html"))).resolves.toMatchObject({ services: dataset.services.length, version: "2026-01-01" });
+  });
+});
+
+describe("badge", () => {
+  test("text, colour and title follow the level; leaving the dataset clears it", async () => {
+    await setSettings({ country: "FR" });
+    const state = await ready();
+    await updateBadge(state, 5, "https://www.clip.example/");
+    expect(fake.badges.get(5)).toMatchObject({ text: "!!", color: "#b3261e" });
+    expect(fake.badges.get(5)!.title).toMatch(/^Data Borders: Clip — High concern\. The authorities of China/);
+    await updateBadge(state, 5, undefined);
+    expect(fake.badges.get(5)).toMatchObject({ text: "", title: "Data Borders" });
+    const session = await fake.browser.storage.session.get("tabLevels");
+    expect(session.tabLevels).toEqual({});
+  });
+
+  test("the badge setting hides the text but keeps the title", async () => {
+    await setSettings({ country: "FR", badge: false });
+    await updateBadge(await ready(), 6, "https://www.clip.example/");
+    expect(fake.badges.get(6)).toMatchObject({ text: "" });
+    expect(fake.badges.get(6)!.title).toMatch(/High concern/);
+  });
+
+  test("after a restart every open dataset tab is recomputed", async () => {
+    await setSettings({ country: "FR" });
+    fake.tabs.splice(0, fake.tabs.length, { id: 11, url: "https://clip.example/" }, { id: 12 }, { id: 13, url: "https://cloudy.example/" });
+    fake.badges.clear();
+    await updateAllBadges(await ready());
+    expect(fake.badges.get(11)!.text).toBe("!!");
+    expect(fake.badges.get(12)!.text).toBe("");
+    expect(fake.badges.get(13)!.text).toBe("!");
+    expect((await fake.browser.storage.session.get("tabLevels")).tabLevels).toEqual({ 11: "high", 13: "medium" });
+  });
+});

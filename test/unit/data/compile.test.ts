@@ -1,0 +1,108 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { compileData, matchPatterns } from "../../../tools/data/compile";
+
+const TODAY = "2026-11-29";
+const src = { url: "https://example.org/policy", publisher: "Example", date: "2026-01-01" };
+
+function valid() {
+  return {
+    entities: {
+      "parent-co": { id: "parent-co", name: "Parent Co", kind: "company", legalDomicile: { country: "KY", source: src }, headquarters: { country: "CN", source: src }, owners: [], reviewed: "2026-01-01" },
+      "child-co": { id: "child-co", name: "Child Co", kind: "company", legalDomicile: "unknown", headquarters: "unknown", owners: [{ entity: "parent-co", controls: true, share: 100, source: src }], reviewed: "2026-01-01" },
+    } as Record<string, any>,
+    services: {
+      alpha: { id: "alpha", name: "Alpha", category: "social", domains: ["alpha.com"], operators: [{ entity: "child-co", regions: ["*"], source: src }],
+        storage: [{ countries: ["US"], appliesTo: ["*"], statement: "Stored in the US.", source: src }], reviewed: "2026-01-01", confidence: { level: "high" } },
+      beta: { id: "beta", name: "Beta", category: "video", domains: ["beta.co.uk"], hosts: ["beta.alpha.com"], reviewed: "2026-01-01", confidence: { level: "low", reason: "little is stated" } },
+    } as Record<string, any>,
+    laws: {} as Record<string, any>,
+    groups: {
+      eea: { id: "eea", name: "EEA", regionCode: "EEA", members: [{ country: "FR" }], checked: "2026-01-01", sources: [src] },
+    } as Record<string, any>,
+  };
+}
+
+type Fixture = ReturnType<typeof valid>;
+
+function write(fx: Fixture): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "db-data-"));
+  for (const [kind, records] of Object.entries(fx)) {
+    fs.mkdirSync(path.join(root, kind));
+    for (const [id, record] of Object.entries(records)) fs.writeFileSync(path.join(root, kind, `${id}.json`), typeof record === "string" ? record : JSON.stringify(record));
+  }
+  return root;
+}
+
+function errorsFor(mutate: (fx: Fixture) => void) {
+  const fx = valid();
+  mutate(fx);
+  const root = write(fx);
+  try {
+    return compileData(root, TODAY).errors.map((e) => ({ ...e, file: path.basename(path.dirname(e.file)) + "/" + path.basename(e.file) }));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+describe("dataset compiler", () => {
+  test("a valid fixture compiles into a domain index", () => {
+    const root = write(valid());
+    const { dataset, errors } = compileData(root, TODAY);
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+    expect(dataset!.domains).toEqual({ "alpha.com": 0, "beta.co.uk": 1 });
+    expect(dataset!.hosts).toEqual({ "beta.alpha.com": 1 });
+    expect(dataset!.hash).toMatch(/^[0-9a-f]{12}$/);
+    expect(matchPatterns(dataset!)).toEqual(["*://*.alpha.com/*", "*://*.beta.co.uk/*"]);
+  });
+
+  const cases: Array<[string, (fx: Fixture) => void, string, string, RegExp]> = [
+    ["a schema violation", (fx) => (fx.services.alpha.category = "gossip"), "services/alpha.json", "$.category", /Invalid option|expected one of/i],
+    ["an unknown field", (fx) => (fx.services.alpha.owner = "x"), "services/alpha.json", "$", /unknown field\(s\): owner/],
+    ["an unknown entity reference", (fx) => (fx.services.alpha.operators[0].entity = "ghost-co"), "services/alpha.json", "$.operators[0].entity", /unknown entity "ghost-co"/],
+    ["a claim without a source", (fx) => delete fx.services.alpha.storage[0].source, "services/alpha.json", "$.storage[0].source", /claim without a source/],
+    ["a source that is not https", (fx) => (fx.entities["parent-co"].legalDomicile.source = { ...src, url: "http://example.org/" }), "entities/parent-co.json", "$.legalDomicile.source.url", /https URL/],
+    ["a domain claimed by two services", (fx) => fx.services.beta.domains.push("alpha.com"), "services/beta.json", "$.domains[1]", /also claimed by service "alpha"/],
+    ["a date in the future", (fx) => (fx.services.alpha.storage[0].source = { ...src, date: "2027-01-01" }), "services/alpha.json", "$.storage[0].source.date", /in the future/],
+    ["a cycle in ownership", (fx) => fx.entities["parent-co"].owners.push({ entity: "child-co", controls: true, source: src }), "entities/parent-co.json", "$.owners", /ownership cycle: parent-co → child-co → parent-co/],
+    ["an id that differs from the file name", (fx) => (fx.services.alpha.id = "alfa"), "services/alpha.json", "$.id", /must equal the file name/],
+    ["a domain that is not registrable", (fx) => (fx.services.alpha.domains = ["www.alpha.com"]), "services/alpha.json", "$.domains[0]", /not a registrable domain.*"alpha.com"/],
+    ["an unknown region", (fx) => (fx.services.alpha.operators[0].regions = ["EUROPE"]), "services/alpha.json", "$.operators[0].regions[0]", /region/],
+    ["invalid JSON", (fx) => (fx.services.alpha = "{ nope" as any), "services/alpha.json", "", /not valid JSON/],
+    ["a low confidence without a reason", (fx) => (fx.services.beta.confidence = { level: "low" }), "services/beta.json", "$.confidence.reason", /reason is required/],
+  ];
+
+  test.each(cases)("fails on %s, naming the file and the field", (_name, mutate, file, jsonPath, message) => {
+    const errors = errorsFor(mutate);
+    expect(errors).toContainEqual(expect.objectContaining({ file, path: jsonPath, message: expect.stringMatching(message) }));
+  });
+
+  test("the project's own dataset compiles without errors", () => {
+    const { errors, dataset } = compileData(path.resolve(__dirname, "../../../src/data"), TODAY);
+    expect(errors).toEqual([]);
+    expect(dataset!.services.length).toBeGreaterThanOrEqual(120);
+    expect(dataset!.laws.length).toBeGreaterThanOrEqual(12);
+  });
+
+  test("build.mjs exits non-zero and names the file and field", () => {
+    const fx = valid();
+    fx.services.alpha.operators[0].entity = "ghost-co";
+    const root = write(fx);
+    let out = "";
+    let code = 0;
+    try {
+      execFileSync(process.execPath, [path.resolve(__dirname, "../../../build.mjs"), "--data-only"], { env: { ...process.env, DATA_BORDERS_DATA_DIR: root }, stdio: "pipe" });
+    } catch (e) {
+      const err = e as { status: number; stderr: Buffer };
+      code = err.status;
+      out = err.stderr.toString();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    expect(code).toBe(1);
+    expect(out).toMatch(/services\/alpha\.json at \$\.operators\[0\]\.entity: unknown entity "ghost-co"/);
+  });
+});

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { main, parseArgs, UsageError, urlFromInput } from "../../tools/lookup";
+import { miniDataset } from "../fixtures/mini-dataset";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "db-lookup-"));
+const datasetPath = path.join(dir, "dataset.json");
+fs.writeFileSync(datasetPath, JSON.stringify(miniDataset()));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const run = (...argv: string[]) => main(argv, datasetPath, "2026-06-01");
+
+describe("lookup", () => {
+  test("--json prints one object with the documented fields", () => {
+    const r = run("https://www.clip.example/@someone", "--country", "FR", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      input: "https://www.clip.example/@someone", domain: "clip.example", matched: true,
+      service: { id: "clip", name: "Clip" },
+      operator: { name: "clip europe", legalDomicile: "IE", headquarters: "IE" },
+      ownershipChain: [{ name: "clip europe" }, { name: "clip group", legalDomicile: "KY", headquarters: "CN", share: 100 }],
+      storage: [{ countries: ["IE", "NO"], provider: null, appliesTo: ["EEA", "CH"] }],
+      verdict: { level: "high" }, dataVersion: "2026-01-01+000000000000",
+    });
+    expect(out.verdict.findings.map((f: { kind: string }) => f.kind)).toContain("compelled-access");
+    expect(out.verdict.findings[0].sources[0].url).toMatch(/^https:/);
+  });
+
+  test("a domain outside the dataset is matched: false, exit 0", () => {
+    const r = run("example.org", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ input: "example.org", domain: "example.org", matched: false, service: null, verdict: { level: "none", findings: [] } });
+  });
+
+  test("the default country is US and the human report reads well", () => {
+    const r = run("clip.example");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Clip \(clip\.example\) — Low concern for a user in United States \(US\)/);
+    expect(r.stdout).toMatch(/also holds a stake: clip group \(19\.9%\) in clip us jv/);
+  });
+
+  test.each([
+    [["not a url !"], /not a URL or host name: "not a url !"/],
+    [[], /missing URL or domain/],
+    [["a.com", "b.com"], /second argument/],
+    [["a.com", "--country"], /--country needs a two-letter country code/],
+    [["a.com", "--country", "France"], /--country needs a two-letter/],
+    [["a.com", "--colour"], /unknown option "--colour"/],
+    [["https://"], /not a URL or host name/],
+  ])("bad input %p exits 2 with a one-line reason", (argv, message) => {
+    const r = run(...(argv as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n")[0]).toMatch(message);
+  });
+
+  test("argument parsing", () => {
+    expect(parseArgs(["x.com", "--country=fr"])).toEqual({ input: "x.com", country: "FR", json: false });
+    expect(() => urlFromInput("   ")).toThrow(UsageError);
+    expect(urlFromInput("www.tiktok.com/@x")).toBe("https://www.tiktok.com/@x");
+  });
+});

@@ -1,0 +1,57 @@
+import { route, type Handlers, type SenderInfo } from "../../src/core/messages";
+
+const OWN = "own-extension-id";
+const calls: string[] = [];
+const handlers: Handlers = {
+  async getVerdict(_p, sender) { calls.push(`getVerdict:${sender.url}`); return null; },
+  async bannerClosed() { return true; },
+  async dismissSite() { return true; },
+  async openDetails() { return true; },
+  async openOptions() { return true; },
+  async getReport({ url }) { calls.push(`getReport:${url}`); return { url } as never; },
+  async updateSettings() { return {} as never; },
+  async restoreSite() { return {} as never; },
+  async getDataInfo() { throw new Error("dataset not loaded"); },
+};
+
+const content: SenderInfo = { id: OWN, url: "https://www.tiktok.com/@x", tabId: 7, frameId: 0, fromExtensionPage: false };
+const page: SenderInfo = { id: OWN, url: "chrome-extension://own/popup.html", tabId: undefined, frameId: undefined, fromExtensionPage: true };
+
+beforeEach(() => (calls.length = 0));
+
+describe("message router", () => {
+  test("answers a valid content-script message with the sender's own page", async () => {
+    await expect(route(handlers, { type: "getVerdict", payload: {} }, content, OWN)).resolves.toEqual({ ok: true, value: null });
+    expect(calls).toEqual(["getVerdict:https://www.tiktok.com/@x"]);
+  });
+
+  test("answers an extension page's report request", async () => {
+    await expect(route(handlers, { type: "getReport", payload: { url: "https://a.com/" } }, page, OWN)).resolves.toEqual({ ok: true, value: { url: "https://a.com/" } });
+  });
+
+  test.each<[string, unknown, SenderInfo, RegExp]>([
+    ["another extension", { type: "getVerdict", payload: {} }, { ...content, id: "someone-else" }, /not this extension/],
+    ["no sender id", { type: "getVerdict", payload: {} }, { ...content, id: undefined }, /not this extension/],
+    ["an unknown type", { type: "deleteEverything", payload: {} }, page, /unknown message/],
+    ["a non-object message", "getVerdict", page, /unknown message/],
+    ["null", null, page, /unknown message/],
+    ["an array", [{ type: "getVerdict" }], page, /unknown message/],
+    ["a page-only message from a content script", { type: "getReport", payload: { url: "https://other-tab.com/" } }, content, /not allowed from a content script/],
+    ["settings writes from a content script", { type: "updateSettings", payload: { patch: { country: "US" } } }, content, /not allowed from a content script/],
+    ["a content message from a sub-frame", { type: "getVerdict", payload: {} }, { ...content, frameId: 3 }, /top frame/],
+    ["a content message without a tab", { type: "getVerdict", payload: {} }, { ...content, tabId: undefined }, /top frame/],
+    ["extra payload keys", { type: "getVerdict", payload: { url: "https://other.com/" } }, content, /malformed payload/],
+    ["a missing payload", { type: "getVerdict" }, content, /malformed payload/],
+    ["a wrong payload type", { type: "getReport", payload: { url: 42 } }, page, /malformed payload/],
+    ["an oversized URL", { type: "getReport", payload: { url: "x".repeat(9000) } }, page, /malformed payload/],
+    ["a non-plain patch", { type: "updateSettings", payload: { patch: [] } }, page, /malformed payload/],
+  ])("rejects %s", async (_name, message, sender, error) => {
+    const reply = await route(handlers, message, sender, OWN);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(error) });
+    expect(calls).toEqual([]);
+  });
+
+  test("a handler error becomes an error reply, not an exception", async () => {
+    await expect(route(handlers, { type: "getDataInfo", payload: {} }, page, OWN)).resolves.toEqual({ ok: false, error: "dataset not loaded" });
+  });
+});

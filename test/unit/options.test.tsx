@@ -1,0 +1,68 @@
+/** @jest-environment jsdom */
+import { render, screen, fireEvent, waitFor, cleanup } from "@testing-library/preact";
+import { UiContext } from "../../src/ui/context";
+import { OptionsForm } from "../../src/options/OptionsForm";
+import { defaults, type Settings } from "../../src/core/settings";
+import { EN, FR, translator } from "./en-messages";
+
+afterEach(cleanup);
+
+function setup(settings: Partial<Settings> = {}, table = EN, lang = "en") {
+  const patches: Array<Partial<Settings>> = [];
+  const restored: string[] = [];
+  render(
+    <UiContext.Provider value={{ t: translator(table), lang, asset: (p) => p }}>
+      <OptionsForm
+        settings={{ ...defaults, ...settings }}
+        country="FR"
+        dataInfo={{ version: "2026-11-29", hash: "abcdef123456", services: 126, domains: 300, entities: 160, laws: 16 }}
+        onPatch={async (p) => void patches.push(p)}
+        onRestore={async (d) => void restored.push(d)}
+        onShowWelcome={() => undefined}
+      />
+    </UiContext.Provider>,
+  );
+  return { patches, restored };
+}
+
+describe("options", () => {
+  test("every control has a label, and the country list is named in the UI language", () => {
+    setup();
+    const select = screen.getByRole("combobox", { name: "Your country" }) as HTMLSelectElement;
+    expect(select.value).toBe("FR");
+    expect([...select.options].find((o) => o.value === "DE")!.textContent).toBe("Germany");
+    expect(screen.getByLabelText("Only for high concern")).toBeTruthy();
+    expect(screen.getByLabelText("Show the level on the toolbar icon")).toBeTruthy();
+    expect(screen.getByLabelText("Foreign governments that can compel access")).toBeTruthy();
+    expect(screen.getByText(/126 services, 300 domains, 160 companies and bodies, 16 laws\. Dataset version 2026-11-29 \(abcdef123456\)\./)).toBeTruthy();
+  });
+
+  test("changes are sent as patches and confirmed", async () => {
+    const { patches } = setup();
+    fireEvent.change(screen.getByRole("combobox", { name: "Your country" }), { target: { value: "JP" } });
+    fireEvent.click(screen.getByLabelText("Never"));
+    fireEvent.click(screen.getByLabelText("Show the level on the toolbar icon"));
+    fireEvent.click(screen.getByLabelText("Recent data breaches"));
+    await waitFor(() => expect(patches).toHaveLength(4));
+    expect(patches[0]).toEqual({ country: "JP" });
+    expect(patches[1]).toEqual({ bannerThreshold: "never" });
+    expect(patches[2]).toEqual({ badge: false });
+    expect(patches[3]!.concerns!["data-breach"]).toBe(false);
+    expect(screen.getByRole("status").textContent).toBe("Saved.");
+  });
+
+  test("dismissed sites can be restored, and the restore undone", async () => {
+    const { restored, patches } = setup({ dismissed: ["tiktok.com"] });
+    fireEvent.click(screen.getByText("Warn again on tiktok.com"));
+    await waitFor(() => expect(restored).toEqual(["tiktok.com"]));
+    fireEvent.click(await screen.findByText("Undo"));
+    await waitFor(() => expect(patches.at(-1)).toEqual({ dismissed: ["tiktok.com", "tiktok.com"] }));
+  });
+
+  test("French", () => {
+    setup({}, FR, "fr");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Paramètres de Data Borders");
+    const select = screen.getByRole("combobox", { name: "Votre pays" }) as HTMLSelectElement;
+    expect([...select.options].find((o) => o.value === "DE")!.textContent).toBe("Allemagne");
+  });
+});
