@@ -43,6 +43,11 @@ export default tseslint.config(
     },
   },
   {
+    // Browser tests evaluate functions inside extension contexts, where chrome/browser exist.
+    files: ["test/e2e/**/*.mjs", "bench/**/*.mjs"],
+    languageOptions: { globals: { chrome: "readonly", browser: "readonly" } },
+  },
+  {
     files: ["test/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.jest } },
     rules: { "@typescript-eslint/no-explicit-any": "off" },

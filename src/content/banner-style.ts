@@ -6,11 +6,14 @@ export const BANNER_CSS = `
   display: block !important;
   position: fixed !important;
   inset: auto 16px 16px auto !important;
+  top: auto !important; left: auto !important; right: 16px !important; bottom: 16px !important;
   z-index: 2147483647 !important;
   width: min(420px, calc(100vw - 32px)) !important;
   margin: 0 !important; padding: 0 !important; border: 0 !important;
   visibility: visible !important; opacity: 1 !important; transform: none !important;
   pointer-events: auto !important;
+  overflow: visible !important; background: transparent !important; color: inherit !important;
+  max-width: none !important; max-height: none !important; height: auto !important;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif !important;
   color-scheme: light dark;
 }

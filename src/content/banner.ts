@@ -24,6 +24,8 @@ export interface BannerActions {
 
 export interface MountedBanner {
   host: HTMLElement;
+  /** Puts the host (back) under <html>, in the top layer where the browser supports popovers. */
+  show(): void;
   update(model: BannerModel, text: BannerText): void;
   remove(): void;
 }
@@ -124,6 +126,16 @@ export function mountBanner(doc: Document, model: BannerModel, text: BannerText,
     close.title = t.close;
   };
   update(model, text);
-  doc.documentElement.append(host);
-  return { host, update, remove: () => host.remove() };
+  // In the top layer the banner escapes the page's transforms, overflow and stacking contexts.
+  host.setAttribute("popover", "manual");
+  const show = () => {
+    if (!host.isConnected) doc.documentElement.append(host);
+    try {
+      if (!host.matches(":popover-open")) host.showPopover();
+    } catch {
+      // No popover support: the fixed-position overlay still works.
+    }
+  };
+  show();
+  return { host, show, update, remove: () => host.remove() };
 }

@@ -21,7 +21,6 @@ function text(model: BannerModel): BannerText {
 
 function start(): void {
   let banner: MountedBanner | null = null;
-  let reattachments = 0;
 
   const unmount = () => {
     banner?.remove();
@@ -51,13 +50,22 @@ function start(): void {
     });
   };
 
-  // Pages that rewrite the document may drop our host; put it back, within reason.
-  new MutationObserver(() => {
-    if (banner && !banner.host.isConnected && reattachments < 20) {
-      reattachments++;
-      document.documentElement.append(banner.host);
+  // Pages that rewrite the document may drop our host: put it back, at most
+  // ten times a second so a page that fights back cannot make us spin.
+  let recent: number[] = [];
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const reattach = () => {
+    if (!banner || banner.host.isConnected) return;
+    const now = Date.now();
+    recent = recent.filter((t) => now - t < 1000);
+    if (recent.length >= 10) {
+      pending ??= setTimeout(() => { pending = undefined; reattach(); }, 1000);
+      return;
     }
-  }).observe(document.documentElement, { childList: true });
+    recent.push(now);
+    banner.show();
+  };
+  new MutationObserver(reattach).observe(document.documentElement, { childList: true });
 
   const stopSync = onSyncChanged(() => void refresh());
   const watchdog = setInterval(() => {

@@ -2,7 +2,7 @@
 // sources, and a level. Rules read laws and country groups from the data;
 // no country code is special-cased here.
 import type { CompiledDataset, NewsKind, Service, Source } from "./dataset";
-import { serviceContext, type ServiceContext } from "./context";
+import { COMPELLING_EFFECTS, serviceContext, type ServiceContext } from "./context";
 import { countriesOf } from "./regions";
 
 export const LEVELS = ["none", "low", "medium", "high"] as const;
@@ -56,7 +56,6 @@ export function levelRank(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
-const COMPELLING = new Set(["compels-cooperation", "extraterritorial-access", "bulk-surveillance"]);
 
 function uniq<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
@@ -177,7 +176,7 @@ function lawFindings(groups: Groups, ctx: ServiceContext): Finding[] {
     if (law.effect.includes("foreign-adversary-control") && law.userRegions.some((r) => ctx.zone.tokens.has(r))) {
       merge(adversary, countries.join(","), { kind: "foreign-adversary-control", severity: "high", countries, entities, laws: [law.id], sources: law.sources });
     }
-    if (domestic || !law.effect.some((e) => COMPELLING.has(e))) continue;
+    if (domestic || !law.effect.some((e) => COMPELLING_EFFECTS.has(e))) continue;
     // Reachable data in an unprotected jurisdiction is worse than a legal claim on a parent company alone.
     const dataThere = jurisdiction.some((c) => reachable.has(c));
     const unprotected = jurisdiction.some((c) => unsafe.has(c) || concern.has(c));

@@ -37,6 +37,9 @@ export interface ServiceContext {
   userLaws: Law[];
 }
 
+/** Effects by which a government can obtain data from a company. */
+export const COMPELLING_EFFECTS: ReadonlySet<string> = new Set(["compels-cooperation", "extraterritorial-access", "bulk-surveillance"]);
+
 export function pickOperator(operators: readonly Operator[], zone: UserZone): Operator | undefined {
   return operators.find((o) => covers(o.regions, zone));
 }
@@ -86,6 +89,8 @@ export function serviceContext(ds: CompiledDataset, service: Service, country: s
   for (const law of ds.laws) {
     if (law.status.value !== "in-force") continue;
     if (covers(law.userRegions, zone)) userLaws.push(law);
+    // A law matters here if it lets a government demand data, or if it protects this user.
+    if (!law.effect.some((e) => COMPELLING_EFFECTS.has(e)) && !covers(law.userRegions, zone)) continue;
     const reasons = lawReasons(ds, law, chain, storage, remoteAccess);
     if (reasons.length === 0) continue;
     const jurisdiction = jurisdictionOf(ds, law);

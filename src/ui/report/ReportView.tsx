@@ -14,8 +14,8 @@ export function ReportView({ report, compact = false }: { report: Report; compac
       <VerdictHeader report={report} />
       <ControlSection report={report} />
       <StorageSection report={report} showMap={!compact || report.storage.length + report.remoteAccess.length > 0} />
-      <AccessSection report={report} />
-      <NewsSection report={report} limit={compact ? 5 : undefined} />
+      <AccessSection report={report} compact={compact} />
+      <NewsSection report={report} limit={compact ? 3 : undefined} />
       <SourcesSection report={report} />
     </>
   );

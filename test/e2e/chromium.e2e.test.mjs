@@ -1,0 +1,260 @@
+// End-to-end in Debian's headless Chromium with dist/chrome loaded: banner,
+// badge, popup, options, dismissal across a restart, a stopped service
+// worker, hostile pages, and no network requests from the extension.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { startServer, HOSTS } from "./server.mjs";
+import {
+  ROOT, CHROMIUM, ARTIFACTS, HOST_ATTR, BUTTON, requireBrowser, launchChromium, tmpProfile, removeDir, poll, sleep,
+  openExtensionPage, expectOneBanner, settledBannerCount, closedShadowHtml, pressBannerButton, stopServiceWorker, resumeWorkers,
+} from "./harness.mjs";
+
+const EXT = path.join(ROOT, "dist/chrome");
+const run = requireBrowser(CHROMIUM, "chromium");
+let srv;
+let profile;
+let ctx;
+
+before(async () => {
+  if (!run) return;
+  assert.ok(fs.existsSync(path.join(EXT, "manifest.json")), "dist/chrome is missing: run npm run build first");
+  srv = await startServer();
+  profile = tmpProfile("db-chromium-");
+  ctx = await launchChromium({ extPath: EXT, port: srv.port, hosts: HOSTS, userDataDir: profile });
+  // A French user, banner for high concern only (the defaults apart from the country).
+  await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
+});
+
+after(async () => {
+  if (!run) return;
+  await ctx?.browser.close();
+  await removeDir(profile);
+  await srv?.close();
+});
+
+/** Badge of the active tab (the page under test), read from the service worker. */
+const activeBadge = () => ctx.worker.evaluate(async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  return { text: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }) };
+});
+
+const setSettings = (patch) => ctx.worker.evaluate(async (p) => {
+  const { settings = {} } = await chrome.storage.sync.get("settings");
+  await chrome.storage.sync.set({ settings: { ...settings, ...p } });
+}, patch);
+
+/** Isolated worlds the extension's content script created in a page (none means nothing was injected). */
+async function contentWorlds(page, url) {
+  const cdp = await page.createCDPSession();
+  const worlds = [];
+  cdp.on("Runtime.executionContextCreated", (e) => {
+    if (e.context.origin?.startsWith(`chrome-extension://${ctx.extId}`) || e.context.name === "Data Borders") worlds.push(e.context.name);
+  });
+  await cdp.send("Runtime.enable");
+  await page.goto(url);
+  await sleep(1000);
+  await cdp.detach();
+  return worlds;
+}
+
+test("dataset page: one banner with the verdict, also after a reload; badge set", { skip: !run, timeout: 60000 }, async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  const state = await expectOneBanner(page);
+  assert.equal(state.label, "Data Borders warning: TikTok");
+  assert.ok(state.width > 200 && state.height > 40, `banner is visible (${state.width}×${state.height})`);
+  const html = await closedShadowHtml(page);
+  const text = html.replace(/<[^>]+>/g, "");
+  assert.match(text, /TikTok — High concern/);
+  assert.match(html, /The authorities of China can compel access to your data/);
+  assert.match(html, /Don't warn on this site/);
+  await page.bringToFront();
+  const badge = await activeBadge();
+  assert.equal(badge.text, "!!");
+  assert.match(badge.title, /^Data Borders: TikTok — High concern\. /);
+  await page.reload();
+  assert.equal((await expectOneBanner(page)).count, 1);
+  // A route change in a single-page app does not mount a second banner.
+  await page.goto("http://www.kuaishou.com/");
+  await setSettings({ bannerThreshold: "medium" });
+  await page.reload();
+  await expectOneBanner(page);
+  await page.evaluate(() => { window.go("/video/1"); window.go("/video/2"); history.back(); });
+  assert.equal(await settledBannerCount(page, 800), 1);
+  await setSettings({ bannerThreshold: "high" });
+  await page.close();
+});
+
+test("other sites and look-alikes: nothing injected, no banner, no badge", { skip: !run, timeout: 60000 }, async () => {
+  const page = await ctx.browser.newPage();
+  for (const host of ["www.example.net", "tiktok.com.example.net", "nottiktok.com"]) {
+    assert.deepEqual(await contentWorlds(page, `http://${host}/`), [], `no content script on ${host}`);
+    assert.equal(await settledBannerCount(page, 200), 0, `no banner on ${host}`);
+    await page.bringToFront();
+    assert.equal((await activeBadge()).text, "", `no badge on ${host}`);
+  }
+  // Below the threshold: SHEIN is a low concern for a French user.
+  await page.goto("http://www.shein.com/");
+  assert.equal(await settledBannerCount(page), 0);
+  await page.close();
+});
+
+test("popup: verdict and sections for the active tab, in light and dark; screenshots", { skip: !run, timeout: 60000 }, async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  await page.bringToFront();
+  // The real popup, opened on the active tab (it reads the tab through activeTab).
+  await ctx.worker.evaluate(() => chrome.action.openPopup());
+  const target = await ctx.browser.waitForTarget((t) => t.url().startsWith(ctx.extUrl("popup.html")), { timeout: 10000 });
+  const popup = await target.asPage();
+  await poll(popup, () => document.querySelector("h1")?.textContent?.includes("TikTok"));
+  const text = await popup.$eval("main", (el) => el.innerText);
+  assert.match(text, /TikTok\s+tiktok\.com/);
+  assert.match(text, /High concern/);
+  for (const heading of ["Who controls it", "Where your data is stored", "Who can demand access", "What happened", "Sources and freshness"]) assert.match(text, new RegExp(heading));
+  assert.match(text, /ByteDance/);
+  assert.match(text, /Ireland/);
+  await popup.close();
+
+  // The same popup page as a tab, for screenshots in both themes.
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const shot = await openExtensionPage(ctx.browser, ctx.extUrl(`popup.html?url=${encodeURIComponent("http://www.tiktok.com/")}`), () => document.querySelector("h1")?.textContent?.includes("TikTok"));
+  await shot.setViewport({ width: 380, height: 900 });
+  assert.equal(await shot.evaluate(() => document.documentElement.scrollWidth <= 380), true, "no horizontal scroll at 380 px");
+  for (const scheme of ["light", "dark"]) {
+    await shot.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+    await poll(shot, () => document.querySelector(".map svg"));
+    await shot.screenshot({ path: path.join(ARTIFACTS, `popup-tiktok-chromium-${scheme}.png`), fullPage: true });
+  }
+  await shot.close();
+  await page.close();
+});
+
+test("changing the country in options changes the verdict on an open tab", { skip: !run, timeout: 60000 }, async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.deepseek.com/");
+  await expectOneBanner(page);
+  await page.goto("http://www.tiktok.com/");
+  await expectOneBanner(page);
+  const options = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => document.querySelector("#country"));
+  await options.select("#country", "US");
+  await poll(options, () => document.querySelector("[role=status]")?.textContent === "Saved.");
+  // TikTok is a medium concern for a US user: the banner leaves the open tab, and the badge follows.
+  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  await page.bringToFront();
+  const badge = await activeBadge();
+  assert.equal(badge.text, "!");
+  assert.match(badge.title, /Medium concern/);
+  await options.select("#country", "FR");
+  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 1, HOST_ATTR);
+  await options.close();
+  await page.close();
+});
+
+test("threshold never shows no banner", { skip: !run, timeout: 60000 }, async () => {
+  await setSettings({ bannerThreshold: "never" });
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  assert.equal(await settledBannerCount(page), 0);
+  await page.bringToFront();
+  assert.equal((await activeBadge()).text, "!!", "the badge still shows the level");
+  await setSettings({ bannerThreshold: "high" });
+  await page.close();
+});
+
+test("hostile pages: strict CSP, !important styles, custom elements, constant mutation", { skip: !run, timeout: 90000 }, async () => {
+  await setSettings({ bannerThreshold: "medium" });
+  const page = await ctx.browser.newPage();
+  for (const host of ["www.deepseek.com", "www.temu.com", "www.lemon8-app.com", "www.capcut.com"]) {
+    await page.goto(`http://${host}/`);
+    const state = await expectOneBanner(page);
+    assert.ok(state.width > 200 && state.height > 40, `banner visible on ${host} (${state.width}×${state.height})`);
+    assert.match(state.label, /^Data Borders warning: /);
+    const html = await closedShadowHtml(page);
+    assert.match(html, /adoptedStyleSheets|<style>|class="banner (high|medium)"/);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `hostile-${host}.png`) });
+  }
+  // The mutating page removes foreign elements every 400 ms; the banner is still there seconds later.
+  await sleep(3000);
+  assert.equal(await page.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, HOST_ATTR), 1);
+  // The page's own <data-borders-banner> element was left alone on the custom-elements page.
+  await page.goto("http://www.lemon8-app.com/");
+  await expectOneBanner(page);
+  assert.equal(await page.evaluate(() => document.querySelectorAll("body > data-borders-banner").length), 1);
+  await setSettings({ bannerThreshold: "high" });
+  await page.close();
+});
+
+test("closing the banner hides it for the session; dismissing survives a reload and a restart", { skip: !run, timeout: 120000 }, async () => {
+  let page = await ctx.browser.newPage();
+  await page.goto("http://www.deepseek.com/");
+  await expectOneBanner(page);
+  await pressBannerButton(page, BUTTON.close);
+  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  await page.reload();
+  assert.equal(await settledBannerCount(page), 0, "closed banners stay closed this session");
+
+  await page.goto("http://www.tiktok.com/");
+  await expectOneBanner(page);
+  await pressBannerButton(page, BUTTON.dismiss);
+  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  const stored = await ctx.worker.evaluate(() => chrome.storage.sync.get("settings"));
+  assert.deepEqual(stored.settings.dismissed, ["tiktok.com"]);
+  await page.reload();
+  assert.equal(await settledBannerCount(page), 0);
+
+  // Restart the browser on the same profile.
+  await ctx.browser.close();
+  ctx = await launchChromium({ extPath: EXT, port: srv.port, hosts: HOSTS, userDataDir: profile });
+  page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  assert.equal(await settledBannerCount(page, 1500), 0, "dismissal survives a browser restart");
+  // The session memory of the closed banner does not survive a restart.
+  await page.goto("http://www.deepseek.com/");
+  await expectOneBanner(page);
+  // Undo from the options page brings the TikTok banner back.
+  const options = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => document.querySelector("ul.dismissed button"));
+  await options.click("ul.dismissed button");
+  await poll(options, () => document.body.innerText.includes("Warnings are back on for tiktok.com."));
+  await options.close();
+  await page.goto("http://www.tiktok.com/");
+  await expectOneBanner(page);
+  await page.close();
+});
+
+test("a stopped service worker wakes up and badge, banner and popup are still right", { skip: !run, timeout: 60000 }, async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  await expectOneBanner(page);
+  await stopServiceWorker(page);
+  // A navigation wakes the worker: it recomputes the badge and answers the new page's content script.
+  const navigation = page.goto("http://www.deepseek.com/");
+  assert.ok(await resumeWorkers(ctx.browser, { onRequest: (u) => ctx.swRequests.push(u) }), "the worker restarted");
+  await navigation;
+  await expectOneBanner(page);
+  await page.bringToFront();
+  const popup = await openExtensionPage(ctx.browser, ctx.extUrl(`popup.html?url=${encodeURIComponent("http://www.deepseek.com/")}`), () => document.querySelector("h1")?.textContent?.includes("DeepSeek"));
+  assert.match(await popup.$eval("main", (el) => el.innerText), /High concern/);
+  // Extension pages have the action API too: the woken worker set the badge of the DeepSeek tab.
+  const badge = await popup.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    const texts = await Promise.all(tabs.map((t) => chrome.action.getBadgeText({ tabId: t.id })));
+    return texts;
+  });
+  assert.ok(badge.includes("!!"), `badges after restart: ${JSON.stringify(badge)}`);
+  await popup.close();
+  await page.close();
+});
+
+test("silence: the extension made no network request of its own", { skip: !run }, () => {
+  const fromExtension = srv.extensionRequests();
+  assert.deepEqual(fromExtension, [], `requests from extension contexts: ${JSON.stringify(fromExtension)}`);
+  const workerNet = ctx.swRequests.filter((u) => !u.startsWith("chrome-extension://"));
+  assert.ok(ctx.swRequests.some((u) => u.endsWith("/manifest.json")), "the recorder saw the worker's canary request");
+  assert.deepEqual(workerNet, [], `service worker requests: ${workerNet.join(", ")}`);
+  const unexpected = srv.requests.filter((r) => !HOSTS.includes(r.host));
+  assert.deepEqual(unexpected, []);
+});

@@ -1,0 +1,214 @@
+// Launching Debian's Chromium and Firefox ESR with the built extension, with
+// every host name routed to the local test server and nothing else reachable.
+import puppeteer from "puppeteer-core";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const CHROMIUM = process.env.CHROMIUM_BIN || "/usr/lib/chromium/chromium";
+export const FIREFOX = process.env.FIREFOX_BIN || "/usr/bin/firefox-esr";
+export const GECKO_ID = "data-borders@data-borders.org";
+export const FIREFOX_UUID = "00000000-0000-4000-8000-0000000db001";
+export const ARTIFACTS = path.join(ROOT, "test/e2e/artifacts");
+
+export const HOST_ATTR = "data-borders-banner";
+
+/** Fails loudly, naming the Debian package, unless the person chose to skip browser tests. */
+export function requireBrowser(bin, pkg) {
+  if (fs.existsSync(bin)) return true;
+  if (process.env.DATA_BORDERS_SKIP_E2E === "1") return false;
+  throw new Error(`${bin} not found: install the Debian package "${pkg}" (apt-get install ${pkg}), or set DATA_BORDERS_SKIP_E2E=1 to skip the browser tests`);
+}
+
+export function tmpProfile(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function removeDir(dir) {
+  for (let i = 0; i < 20; i++) {
+    try { fs.rmSync(dir, { recursive: true, force: true }); return; } catch { await sleep(250); }
+  }
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Headless Chromium with the extension; the listed hosts resolve to the local server, all others fail locally. */
+export async function launchChromium({ extPath, port, hosts, userDataDir }) {
+  const rules = [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), "MAP * ~NOTFOUND", "EXCLUDE localhost"].join(", ");
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir,
+    enableExtensions: true,
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,NetworkTimeServiceQuerying",
+      `--host-resolver-rules=${rules}`, "--lang=en-US",
+    ],
+  });
+  try {
+    const extId = await browser.installExtension(extPath);
+    const swTarget = await browser.waitForTarget((t) => t.type() === "service_worker" && t.url().startsWith(`chrome-extension://${extId}/`), { timeout: 15000 });
+    const worker = await swTarget.worker();
+    // The worker target can appear a moment before the extension APIs are bound in it.
+    for (let i = 0; i < 50 && !(await worker.evaluate(() => typeof chrome !== "undefined" && Boolean(chrome.storage)).catch(() => false)); i++) await sleep(100);
+    // Record every network request the service worker makes.
+    const swRequests = [];
+    const swSession = await swTarget.createCDPSession();
+    await swSession.send("Network.enable");
+    swSession.on("Network.requestWillBeSent", (e) => swRequests.push(e.request.url));
+    // A canary request proves the recorder sees the worker's fetches.
+    await worker.evaluate(() => fetch(chrome.runtime.getURL("manifest.json")).then((r) => r.ok));
+    return { browser, extId, worker, swRequests, extUrl: (p) => `chrome-extension://${extId}/${p}` };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+/** Headless Firefox ESR with the extension as a temporary add-on; all HTTP goes through the local server as proxy. */
+export async function launchFirefox({ extPath, port, userDataDir, prefs = {} }) {
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir,
+    args: ["--remote-allow-system-access"],
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: "1" },
+    extraPrefsFirefox: {
+      "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      "extensions.webextensions.keepStorageOnUninstall": true,
+      "dom.security.https_first": false, "dom.security.https_first_schemeless": false,
+      "network.proxy.type": 1,
+      "network.proxy.http": "127.0.0.1", "network.proxy.http_port": port,
+      "network.proxy.ssl": "127.0.0.1", "network.proxy.ssl_port": port,
+      "network.proxy.no_proxies_on": "", "network.proxy.allow_hijacking_localhost": true,
+      "network.captive-portal-service.enabled": false, "network.connectivity-service.enabled": false,
+      "intl.locale.requested": "en-US",
+      ...prefs,
+    },
+  });
+  try {
+    const id = await browser.installExtension(extPath);
+    if (id !== GECKO_ID) throw new Error(`installed ${id}, expected ${GECKO_ID}`);
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  return { browser, extUrl: (p) => `moz-extension://${FIREFOX_UUID}/${p}` };
+}
+
+/** page.evaluate(fn) until truthy; tolerates errors while a tab switches process. */
+export async function poll(page, fn, arg, { timeout = 15000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  let lastErr;
+  let last;
+  while (Date.now() < deadline) {
+    try { last = await page.evaluate(fn, arg); if (last) return last; } catch (e) { lastErr = e; }
+    await sleep(interval);
+  }
+  throw new Error(`poll timed out after ${timeout} ms (last value ${JSON.stringify(last)})${lastErr ? `; last error: ${lastErr.message}` : ""}`);
+}
+
+/** Opens an extension page and waits until it is ready (Firefox never reports "load" for moz-extension:// over BiDi). */
+export async function openExtensionPage(browser, url, ready) {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: [], timeout: 10000 }).catch(() => {});
+  await poll(page, ready);
+  return page;
+}
+
+/** Number of banner hosts in the page, with the accessible name of the first. */
+export const bannerState = (attr) => {
+  const hosts = document.querySelectorAll(`[${attr}]`);
+  const h = hosts[0];
+  const box = h ? h.getBoundingClientRect() : null;
+  return { count: hosts.length, label: h ? h.getAttribute("aria-label") : null, width: box ? Math.round(box.width) : 0, height: box ? Math.round(box.height) : 0 };
+};
+
+/** Waits for exactly one banner, then checks it stays single for a moment. */
+export async function expectOneBanner(page) {
+  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 1, HOST_ATTR);
+  await sleep(400);
+  return page.evaluate(bannerState, HOST_ATTR);
+}
+
+/** Waits long enough for the content script (if any) to have asked and answered, then reads the banner count. */
+export async function settledBannerCount(page, ms = 1200) {
+  await sleep(ms);
+  return page.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, HOST_ATTR);
+}
+
+/** Chromium only: the markup inside the closed shadow root, via the DevTools protocol. */
+export async function closedShadowHtml(page) {
+  const cdp = await page.createCDPSession();
+  try {
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+    const found = [];
+    const walk = (node) => {
+      if (node.shadowRoots) for (const sr of node.shadowRoots) if (sr.shadowRootType === "closed" && (node.attributes ?? []).includes(HOST_ATTR)) found.push(sr);
+      for (const c of node.children ?? []) walk(c);
+    };
+    walk(root);
+    if (found.length === 0) return null;
+    const { outerHTML } = await cdp.send("DOM.getOuterHTML", { nodeId: found[0].nodeId });
+    return outerHTML;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Moves keyboard focus through the page with Tab until the banner button with this label has focus, then presses Enter. */
+export async function pressBannerButton(page, nth) {
+  await page.evaluate(() => { document.activeElement?.blur?.(); window.focus(); });
+  for (let i = 0; i < nth; i++) await page.keyboard.press("Tab");
+  const focused = await page.evaluate((attr) => document.activeElement?.hasAttribute(attr) ?? false, HOST_ATTR);
+  if (!focused) throw new Error("keyboard focus did not reach the banner");
+  await page.keyboard.press("Enter");
+}
+
+/** Tab order inside the banner: close, details, dismiss, options. */
+export const BUTTON = { close: 1, details: 2, dismiss: 3, options: 4 };
+
+/**
+ * Chromium only: stops the extension's service worker as the browser does when it is idle.
+ * Under DevTools auto-attach a restarted worker waits for a debugger; `resumeWorkers` lets it run,
+ * as it would on its own in a browser nobody is debugging.
+ */
+export async function stopServiceWorker(page) {
+  const cdp = await page.createCDPSession();
+  await cdp.send("ServiceWorker.enable");
+  await cdp.send("ServiceWorker.stopAllWorkers");
+  await cdp.detach();
+}
+
+export async function resumeWorkers(browser, { timeout = 5000, onRequest } = {}) {
+  const cdp = await browser.target().createCDPSession();
+  const deadline = Date.now() + timeout;
+  try {
+    while (Date.now() < deadline) {
+      const { targetInfos } = await cdp.send("Target.getTargets");
+      const workers = targetInfos.filter((t) => t.type === "service_worker");
+      if (workers.length > 0) {
+        for (const t of workers) {
+          const { sessionId } = await cdp.send("Target.attachToTarget", { targetId: t.targetId, flatten: true });
+          const session = cdp.connection().session(sessionId);
+          // Record the restarted worker's requests from its very first one, then let it run.
+          if (onRequest && session) {
+            session.on("Network.requestWillBeSent", (e) => onRequest(e.request.url));
+            await session.send("Network.enable").catch(() => undefined);
+          }
+          await session?.send("Runtime.runIfWaitingForDebugger").catch(() => undefined);
+        }
+        return true;
+      }
+      await sleep(100);
+    }
+    return false;
+  } finally {
+    // The per-worker sessions stay attached (they record); only the browser session is left idle.
+  }
+}
