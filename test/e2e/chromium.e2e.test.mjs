@@ -125,7 +125,7 @@ test("popup: verdict and sections for the active tab, in light and dark; screens
   assert.equal(await shot.evaluate(() => document.documentElement.scrollWidth <= 380), true, "no horizontal scroll at 380 px");
   for (const scheme of ["light", "dark"]) {
     await shot.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
-    await poll(shot, () => document.querySelector(".map svg"));
+    await poll(shot, () => Boolean(document.querySelector(".map svg")));
     await shot.screenshot({ path: path.join(ARTIFACTS, `popup-tiktok-chromium-${scheme}.png`), fullPage: true });
   }
   await shot.close();
@@ -138,7 +138,7 @@ test("changing the country in options changes the verdict on an open tab", { ski
   await expectOneBanner(page);
   await page.goto("http://www.tiktok.com/");
   await expectOneBanner(page);
-  const options = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => document.querySelector("#country"));
+  const options = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => Boolean(document.querySelector("#country")));
   await options.select("#country", "US");
   await poll(options, () => document.querySelector("[role=status]")?.textContent === "Saved.");
   // TikTok is a medium concern for a US user: the banner leaves the open tab, and the badge follows.
@@ -216,7 +216,7 @@ test("closing the banner hides it for the session; dismissing survives a reload 
   await page.goto("http://www.deepseek.com/");
   await expectOneBanner(page);
   // Undo from the options page brings the TikTok banner back.
-  const options = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => document.querySelector("ul.dismissed button"));
+  const options = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => Boolean(document.querySelector("ul.dismissed button")));
   await options.click("ul.dismissed button");
   await poll(options, () => document.body.innerText.includes("Warnings are back on for tiktok.com."));
   await options.close();

@@ -10,10 +10,14 @@ interface MapData {
   paths: Record<string, string>;
 }
 
-let cache: Promise<MapData | null> | undefined;
+let cache: Promise<MapData> | undefined;
 
-function loadMap(url: string): Promise<MapData | null> {
-  cache ??= fetch(url).then((r) => (r.ok ? (r.json() as Promise<MapData>) : null)).catch(() => null);
+/** Reads the bundled map once per page; a failed read is not cached, so it can be retried. */
+function loadMap(url: string): Promise<MapData> {
+  if (!cache) {
+    cache = fetch(url).then((r) => (r.ok ? (r.json() as Promise<MapData>) : Promise.reject(new Error(`map: ${r.status}`))));
+    cache.catch(() => { cache = undefined; });
+  }
   return cache;
 }
 
@@ -22,7 +26,8 @@ export function WorldMap(props: { storage: string[]; access: string[]; headquart
   const [map, setMap] = useState<MapData | null>(null);
   useEffect(() => {
     let live = true;
-    void loadMap(asset("data/map.json")).then((m) => live && setMap(m));
+    // Without its map the report is still complete: a failed read just leaves the map out.
+    loadMap(asset("data/map.json")).then((m) => live && setMap(m), () => undefined);
     return () => { live = false; };
   }, [asset]);
   if (!map) return null;

@@ -1,0 +1,184 @@
+// End-to-end in Debian's headless Firefox ESR with dist/firefox installed as a
+// temporary add-on. Firefox offers no DevTools handle on a closed shadow root
+// or on the background script: the banner is checked through its host element
+// and screenshots, the badge and storage through an extension page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { startServer } from "./server.mjs";
+import {
+  ROOT, FIREFOX, ARTIFACTS, HOST_ATTR, BUTTON, requireBrowser, launchFirefox, tmpProfile, removeDir, poll,
+  openExtensionPage, expectOneBanner, settledBannerCount, pressBannerButton,
+} from "./harness.mjs";
+
+const EXT = path.join(ROOT, "dist/firefox");
+const run = requireBrowser(FIREFOX, "firefox-esr");
+let srv;
+let profile;
+let ctx;
+let ext; // an extension page, for the extension APIs
+
+// Light colour scheme unless a test asks otherwise (Firefox has no media emulation over BiDi).
+const LIGHT = { "layout.css.prefers-color-scheme.content-override": 1 };
+const DARK = { "layout.css.prefers-color-scheme.content-override": 0, "ui.systemUsesDarkTheme": 1 };
+
+async function start() {
+  ctx = await launchFirefox({ extPath: EXT, port: srv.port, userDataDir: profile, prefs: LIGHT });
+  ext = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => typeof browser !== "undefined" && Boolean(document.querySelector("#country")));
+}
+
+before(async () => {
+  if (!run) return;
+  assert.ok(fs.existsSync(path.join(EXT, "manifest.json")), "dist/firefox is missing: run npm run build first");
+  srv = await startServer();
+  profile = tmpProfile("db-firefox-");
+  await start();
+  await ext.evaluate(() => browser.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
+});
+
+after(async () => {
+  if (!run) return;
+  await ctx?.browser.close();
+  await removeDir(profile);
+  await srv?.close();
+});
+
+const setSettings = (patch) => ext.evaluate(async (p) => {
+  const { settings = {} } = await browser.storage.sync.get("settings");
+  await browser.storage.sync.set({ settings: { ...settings, ...p } });
+}, patch);
+
+/** Badge text and title of the tab showing this host, read from an extension page. */
+const badgeFor = (host) => ext.evaluate(async (h) => {
+  const tabs = await browser.tabs.query({});
+  const tab = tabs.find((t) => t.url && new URL(t.url).host === h);
+  if (!tab) return { text: "", title: "", found: false };
+  return { text: await browser.action.getBadgeText({ tabId: tab.id }), title: await browser.action.getTitle({ tabId: tab.id }), found: true };
+}, host);
+
+test("dataset page: one banner, also after a reload; badge and title set", { skip: !run, timeout: 90000 }, async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  const state = await expectOneBanner(page);
+  assert.equal(state.label, "Data Borders warning: TikTok");
+  assert.ok(state.width > 200 && state.height > 40, `banner is visible (${state.width}×${state.height})`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "banner-tiktok-firefox.png") });
+  await page.reload();
+  assert.equal((await expectOneBanner(page)).count, 1);
+  const badge = await poll(ext, async (h) => {
+    const tabs = await browser.tabs.query({});
+    const tab = tabs.find((t) => t.url && new URL(t.url).host === h);
+    return tab ? { text: await browser.action.getBadgeText({ tabId: tab.id }), title: await browser.action.getTitle({ tabId: tab.id }) } : null;
+  }, "www.tiktok.com");
+  assert.equal(badge.text, "!!");
+  assert.match(badge.title, /^Data Borders: TikTok — High concern\. /);
+  await page.close();
+});
+
+test("other sites, look-alikes and below-threshold sites: no banner, no badge", { skip: !run, timeout: 60000 }, async () => {
+  const page = await ctx.browser.newPage();
+  for (const host of ["www.example.net", "tiktok.com.example.net", "nottiktok.com", "www.shein.com"]) {
+    await page.goto(`http://${host}/`);
+    assert.equal(await settledBannerCount(page), 0, `no banner on ${host}`);
+  }
+  // Outside the dataset the extension cannot even read the tab's address; SHEIN is listed (low for FR).
+  assert.deepEqual(await badgeFor("www.shein.com"), { text: "", title: (await badgeFor("www.shein.com")).title, found: true });
+  await page.close();
+});
+
+test("popup page: verdict and sections; screenshots in light and dark", { skip: !run, timeout: 60000 }, async () => {
+  const popup = await openExtensionPage(ctx.browser, ctx.extUrl(`popup.html?url=${encodeURIComponent("http://www.tiktok.com/")}`), () => document.querySelector("h1")?.textContent?.includes("TikTok"));
+  const text = await popup.evaluate(() => document.querySelector("main").innerText);
+  assert.match(text, /High concern/);
+  for (const heading of ["Who controls it", "Where your data is stored", "Who can demand access", "What happened", "Sources and freshness"]) assert.match(text, new RegExp(heading));
+  assert.match(text, /ByteDance/);
+  await popup.setViewport({ width: 380, height: 900 });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const shoot = async (page, scheme) => {
+    assert.equal(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches), scheme === "dark", `colour scheme is ${scheme}`);
+    await poll(page, () => Boolean(document.querySelector(".map svg")));
+    await page.screenshot({ path: path.join(ARTIFACTS, `popup-tiktok-firefox-${scheme}.png`), fullPage: true });
+  };
+  await shoot(popup, "light");
+  await popup.close();
+  // Dark: a second, short-lived Firefox whose content prefers dark.
+  const darkProfile = tmpProfile("db-firefox-dark-");
+  const dark = await launchFirefox({ extPath: EXT, port: srv.port, userDataDir: darkProfile, prefs: DARK });
+  try {
+    const page = await openExtensionPage(dark.browser, dark.extUrl(`popup.html?url=${encodeURIComponent("http://www.tiktok.com/")}`), () => document.querySelector("h1")?.textContent?.includes("TikTok"));
+    await page.setViewport({ width: 380, height: 900 });
+    await shoot(page, "dark");
+  } finally {
+    await dark.browser.close();
+    await removeDir(darkProfile);
+  }
+});
+
+test("changing the country in options changes the verdict on an open tab", { skip: !run, timeout: 60000 }, async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  await expectOneBanner(page);
+  await ext.select("#country", "US");
+  await poll(ext, () => document.querySelector("[role=status]")?.textContent === "Saved.");
+  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  const badge = await poll(ext, async () => {
+    const tabs = await browser.tabs.query({});
+    const tab = tabs.find((t) => t.url?.startsWith("http://www.tiktok.com/"));
+    const text = await browser.action.getBadgeText({ tabId: tab.id });
+    return text === "!" ? { text, title: await browser.action.getTitle({ tabId: tab.id }) } : null;
+  });
+  assert.match(badge.title, /Medium concern/);
+  await ext.select("#country", "FR");
+  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 1, HOST_ATTR);
+  await page.close();
+});
+
+test("threshold never shows no banner", { skip: !run, timeout: 60000 }, async () => {
+  await setSettings({ bannerThreshold: "never" });
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  assert.equal(await settledBannerCount(page), 0);
+  await setSettings({ bannerThreshold: "high" });
+  await page.close();
+});
+
+test("hostile pages: strict CSP, !important styles, custom elements, constant mutation", { skip: !run, timeout: 90000 }, async () => {
+  await setSettings({ bannerThreshold: "medium" });
+  const page = await ctx.browser.newPage();
+  for (const host of ["www.deepseek.com", "www.temu.com", "www.lemon8-app.com", "www.capcut.com"]) {
+    await page.goto(`http://${host}/`);
+    const state = await expectOneBanner(page);
+    assert.ok(state.width > 200 && state.height > 40, `banner visible on ${host} (${state.width}×${state.height})`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `hostile-${host}-firefox.png`) });
+  }
+  await new Promise((r) => setTimeout(r, 3000));
+  assert.equal(await page.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, HOST_ATTR), 1, "still there on the mutating page");
+  await setSettings({ bannerThreshold: "high" });
+  await page.close();
+});
+
+test("dismissing by keyboard survives a reload and a browser restart", { skip: !run, timeout: 120000 }, async () => {
+  let page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  await expectOneBanner(page);
+  await pressBannerButton(page, BUTTON.dismiss);
+  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  assert.deepEqual((await ext.evaluate(() => browser.storage.sync.get("settings"))).settings.dismissed, ["tiktok.com"]);
+  await page.reload();
+  assert.equal(await settledBannerCount(page), 0);
+  await ctx.browser.close();
+  await start();
+  page = await ctx.browser.newPage();
+  await page.goto("http://www.tiktok.com/");
+  assert.equal(await settledBannerCount(page, 1500), 0, "dismissal survives a browser restart");
+  await page.goto("http://www.deepseek.com/");
+  await expectOneBanner(page);
+  await page.close();
+});
+
+test("silence: the extension made no network request of its own", { skip: !run }, () => {
+  const fromExtension = srv.extensionRequests();
+  assert.deepEqual(fromExtension, [], `requests from extension contexts: ${JSON.stringify(fromExtension)}`);
+});
