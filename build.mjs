@@ -84,7 +84,9 @@ function manifestFor(target, patterns) {
   } else {
     m.background = { scripts: ["background.js"] };
     m.browser_specific_settings = {
-      gecko: { id: GECKO_ID, strict_min_version: "128.0", data_collection_permissions: { required: ["none"] } },
+      // data_collection_permissions (nothing is collected) needs Firefox 140, and 142 on Android.
+      gecko: { id: GECKO_ID, strict_min_version: "140.0", data_collection_permissions: { required: ["none"] } },
+      gecko_android: { strict_min_version: "142.0" },
     };
   }
   return m;
@@ -108,7 +110,7 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(ROOT, file)])),
     outdir: out,
     format: "iife",
-    target: target === "chrome" ? "chrome120" : "firefox128",
+    target: target === "chrome" ? "chrome120" : "firefox140",
     minify: !DEV,
     sourcemap: DEV ? "linked" : false,
     jsx: "automatic",
