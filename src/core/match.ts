@@ -1,7 +1,7 @@
 // Maps a URL to the dataset service it belongs to. Exact on registrable
 // domains (Public Suffix List via tldts) plus declared host overrides: a host
 // that merely contains or ends with a brand string never matches.
-import { parse } from "tldts";
+import { getDomain } from "tldts";
 import type { CompiledDataset } from "./dataset";
 
 export type NoMatchReason = "invalid" | "not-web" | "ip" | "no-domain" | "unlisted";
@@ -17,6 +17,7 @@ const MAX_URL_LENGTH = 8192;
 // the cheap path below gives the same answer as the WHATWG parser.
 const PLAIN_HOST = /^[a-z0-9.-]+$/;
 const PLAIN_WEB_URL = /^https?:\/\/([a-z0-9.-]+)(?::\d{1,5})?(?:[/?#]|$)/;
+const WEB_SCHEME = /^\s*https?:/i;
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
@@ -28,6 +29,8 @@ export function webHost(input: unknown): string | null {
   // Fast path: the common, already-normalised form the browser hands us.
   const plain = PLAIN_WEB_URL.exec(input);
   if (plain) return trimDots(plain[1]!);
+  // Anything that does not start like a web URL is not one: skip the (throwing, slow) full parser.
+  if (!WEB_SCHEME.test(input)) return null;
   let url: URL;
   try {
     url = new URL(input);
@@ -55,25 +58,47 @@ export function normaliseInput(input: string): string | null {
   return `https://${trimmed}`;
 }
 
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const TLDTS_OPTIONS = { extractHostname: false, validateHostname: true, detectIp: true } as const;
+
+/** Matches a host name as typed (any case). */
 export function matchHost(index: DomainIndex, rawHost: string): Match {
-  const host = PLAIN_HOST.test(rawHost) ? rawHost : rawHost.toLowerCase();
+  return matchLowerHost(index, PLAIN_HOST.test(rawHost) ? rawHost : rawHost.toLowerCase());
+}
+
+function matchLowerHost(index: DomainIndex, host: string): Match {
   if (host === "") return { matched: false, reason: "invalid", host: null, domain: null };
-  if (host.startsWith("[")) return { matched: false, reason: "ip", host, domain: null };
-  const parsed = parse(host, { extractHostname: false, validateHostname: true });
-  if (parsed.isIp) return { matched: false, reason: "ip", host, domain: null };
-  const domain = parsed.domain;
+  const last = host.charCodeAt(host.length - 1);
+  if (host.charCodeAt(0) === 91 /* [ */ || (last >= 48 && last <= 57 && IPV4.test(host))) return { matched: false, reason: "ip", host, domain: null };
+  const domain = getDomain(host, TLDTS_OPTIONS);
   if (!domain) return { matched: false, reason: "no-domain", host, domain: null };
   // Host overrides: the host itself or any parent of it down to the registrable domain.
-  let h = host;
-  while (h.length > domain.length) {
-    if (hasOwn.call(index.hosts, h)) return { matched: true, serviceIndex: index.hosts[h]!, host, domain };
-    const dot = h.indexOf(".");
-    if (dot < 0) break;
-    h = h.slice(dot + 1);
+  if (host.length > domain.length && hostParents(index).has(domain)) {
+    let h = host;
+    while (h.length > domain.length) {
+      if (hasOwn.call(index.hosts, h)) return { matched: true, serviceIndex: index.hosts[h]!, host, domain };
+      h = h.slice(h.indexOf(".") + 1);
+    }
   }
   if (hasOwn.call(index.hosts, domain)) return { matched: true, serviceIndex: index.hosts[domain]!, host, domain };
   if (hasOwn.call(index.domains, domain)) return { matched: true, serviceIndex: index.domains[domain]!, host, domain };
   return { matched: false, reason: "unlisted", host, domain };
+}
+
+const parentsCache = new WeakMap<object, Set<string>>();
+
+/** Registrable domains under which some host override exists (so most lookups skip the walk). */
+function hostParents(index: DomainIndex): Set<string> {
+  let set = parentsCache.get(index.hosts);
+  if (!set) {
+    set = new Set();
+    for (const h of Object.keys(index.hosts)) {
+      const d = getDomain(h, TLDTS_OPTIONS);
+      if (d) set.add(d);
+    }
+    parentsCache.set(index.hosts, set);
+  }
+  return set;
 }
 
 /** The dataset service for a URL, or the reason there is none. Never throws. */
@@ -83,5 +108,5 @@ export function matchUrl(index: DomainIndex, url: unknown): Match {
     const reason: NoMatchReason = typeof url === "string" && /^[a-z][a-z0-9+.-]*:/i.test(url) && !/^https?:/i.test(url) ? "not-web" : "invalid";
     return { matched: false, reason, host: null, domain: null };
   }
-  return matchHost(index, host);
+  return matchLowerHost(index, host); // webHost's hosts are already lower-case
 }

@@ -1,5 +1,5 @@
 // Popup: the report for the active tab, compact, with a link to the full page.
-import { useEffect, useState } from "preact/hooks";
+import { useLayoutEffect, useState } from "preact/hooks";
 import { send } from "../platform/messaging";
 import { activeTabUrl, openExtensionPage, t } from "../platform/ui";
 import { ReportPage } from "../ui/ReportPage";
@@ -9,7 +9,7 @@ const load = (url: string) => send("getReport", { url });
 
 function Popup() {
   const [url, setUrl] = useState<string | undefined | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     // The test harness (and the details link) can pass ?url=; the toolbar popup uses the active tab.
     const fromQuery = new URLSearchParams(location.search).get("url");
     if (fromQuery) setUrl(fromQuery);

@@ -1,6 +1,6 @@
 // Loads the report for a URL from the background and shows the right state:
 // loading, error (with retry), browser page, not in the dataset, or the report.
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useLayoutEffect, useState } from "preact/hooks";
 import type { Report } from "../core/report-types";
 import { ReportView } from "./report/ReportView";
 import { ErrorState, InternalPage, Loading, NotInDataset } from "./states";
@@ -22,7 +22,8 @@ export function ReportPage({ url, load, compact }: { url: string | undefined; lo
       (e: unknown) => setState({ kind: "error", message: e instanceof Error ? e.message : String(e) }),
     );
   }, [url, load]);
-  useEffect(run, [run]);
+  // Start loading right after the first render, not after the next paint.
+  useLayoutEffect(run, [run]);
   switch (state.kind) {
     case "loading": return <Loading />;
     case "error": return <ErrorState message={state.message} onRetry={run} />;

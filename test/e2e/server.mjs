@@ -54,7 +54,8 @@ export function startServer({ port = 0, log = false } = {}) {
     const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
     if (site.csp) headers["content-security-policy"] = site.csp;
     res.writeHead(200, headers);
-    res.end(fs.readFileSync(path.join(PAGES, site.page)));
+    // /bench on any host is the timing page used by the benchmarks.
+    res.end(fs.readFileSync(path.join(PAGES, pathname === "/bench" ? "bench.html" : site.page)));
   });
   server.on("connect", (req, socket) => {
     requests.push({ method: "CONNECT", host: req.url, path: "", proxied: true });
