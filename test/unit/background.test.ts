@@ -114,6 +114,31 @@ describe("background handlers", () => {
     warn.mockRestore();
   });
 
+  test("each content script hears only about its own page", async () => {
+    await setSettings({ country: "FR", bannerThreshold: "medium" });
+    const [a, b] = await Promise.all([
+      handlers.getVerdict({}, tab("https://www.clip.example/", 1)),
+      handlers.getVerdict({}, tab("https://cloudy.example/", 2)),
+    ]);
+    expect(a).toMatchObject({ serviceName: "Clip", domain: "clip.example" });
+    expect(b).toMatchObject({ serviceName: "cloudy", domain: "cloudy.example" });
+  });
+
+  test.each([
+    ["a string", "garbage"],
+    ["an array", ["clip.example"]],
+    ["null", null],
+    ["wrong value types", { "clip.example": "high" }],
+  ])("corrupt session state (%s) does not break the banner or the badge", async (_name, junk) => {
+    await setSettings({ country: "FR" });
+    fake.browser.storage.session._raw({ closedBanners: junk, tabLevels: junk });
+    await expect(handlers.getVerdict({}, tab("https://clip.example/"))).resolves.toMatchObject({ level: "high" });
+    await updateBadge(await ready(), 9, "https://clip.example/");
+    expect(fake.badges.get(9)!.text).toBe("!!");
+    await handlers.bannerClosed({}, tab("https://clip.example/"));
+    expect(await handlers.getVerdict({}, tab("https://clip.example/"))).toBeNull();
+  });
+
   test("getDataInfo describes the bundled dataset", async () => {
     await expect(handlers.getDataInfo({}, tab("chrome-extension://own-extension-id/options.html"))).resolves.toMatchObject({ services: dataset.services.length, version: "2026-01-01" });
   });
