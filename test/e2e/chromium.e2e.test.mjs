@@ -249,6 +249,32 @@ test("a stopped service worker wakes up and badge, banner and popup are still ri
   await page.close();
 });
 
+test("the banner's Details button opens the full report for the page", { skip: !run, timeout: 60000 }, async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.deepseek.com/");
+  await expectOneBanner(page);
+  const opened = ctx.browser.waitForTarget((t) => t.url().startsWith(ctx.extUrl("details.html")), { timeout: 10000 });
+  await pressBannerButton(page, BUTTON.details);
+  const details = await (await opened).asPage();
+  assert.equal(new URL(details.url()).searchParams.get("url"), "http://www.deepseek.com/");
+  await poll(details, () => document.querySelector("h1")?.textContent?.includes("DeepSeek"));
+  const text = await details.$eval("main", (el) => el.innerText);
+  assert.match(text, /High concern/);
+  assert.match(text, /status checked/); // the full page shows each law's summary and status
+  await details.close();
+  await page.close();
+});
+
+test("reloading the extension removes the old banner cleanly", { skip: !run, timeout: 60000 }, async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.deepseek.com/");
+  await expectOneBanner(page);
+  const options = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => Boolean(document.querySelector("#country")));
+  await options.evaluate(() => chrome.runtime.reload()).catch(() => undefined); // the page goes away with the extension
+  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR, { timeout: 15000 });
+  await page.close();
+});
+
 test("silence: the extension made no network request of its own", { skip: !run }, () => {
   const fromExtension = srv.extensionRequests();
   assert.deepEqual(fromExtension, [], `requests from extension contexts: ${JSON.stringify(fromExtension)}`);
