@@ -2,7 +2,7 @@
 // engine, tldts alone for comparison, and a seeded generator of realistic URLs.
 export { matchUrl } from "../src/core/match";
 export { assess, DEFAULT_CONCERNS } from "../src/core/assess";
-export { getDomain } from "tldts";
+export { getDomain } from "tldts-icann";
 import type { CompiledDataset } from "../src/core/dataset";
 
 /** Mulberry32: a small, seeded PRNG so every run measures the same URLs. */

@@ -1,7 +1,7 @@
 // Maps a URL to the dataset service it belongs to. Exact on registrable
 // domains (Public Suffix List via tldts) plus declared host overrides: a host
 // that merely contains or ends with a brand string never matches.
-import { getDomain } from "tldts";
+import { getDomain } from "tldts-icann";
 import type { CompiledDataset } from "./dataset";
 
 export type NoMatchReason = "invalid" | "not-web" | "ip" | "no-domain" | "unlisted";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { startServer, HOSTS } from "./server.mjs";
 import {
   ROOT, CHROMIUM, ARTIFACTS, HOST_ATTR, BUTTON, requireBrowser, launchChromium, tmpProfile, removeDir, poll, sleep,
-  openExtensionPage, expectOneBanner, settledBannerCount, closedShadowHtml, pressBannerButton, stopServiceWorker, resumeWorkers,
+  openExtensionPage, expectOneBanner, settledBannerCount, closedShadowHtml, pressBannerButton, stopServiceWorker, resumeWorkers, checkHostilePages,
 } from "./harness.mjs";
 
 const EXT = path.join(ROOT, "dist/chrome");
@@ -166,24 +166,9 @@ test("threshold never shows no banner", { skip: !run, timeout: 60000 }, async ()
 
 test("hostile pages: strict CSP, !important styles, custom elements, constant mutation", { skip: !run, timeout: 90000 }, async () => {
   await setSettings({ bannerThreshold: "medium" });
-  const page = await ctx.browser.newPage();
-  for (const host of ["www.deepseek.com", "www.temu.com", "www.lemon8-app.com", "www.capcut.com"]) {
-    await page.goto(`http://${host}/`);
-    const state = await expectOneBanner(page);
-    assert.ok(state.width > 200 && state.height > 40, `banner visible on ${host} (${state.width}×${state.height})`);
-    assert.match(state.label, /^Data Borders warning: /);
-    const html = await closedShadowHtml(page);
-    assert.match(html, /adoptedStyleSheets|<style>|class="banner (high|medium)"/);
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, `hostile-${host}.png`) });
-  }
-  // The mutating page removes foreign elements every 400 ms; the banner is still there seconds later.
-  await sleep(3000);
-  assert.equal(await page.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, HOST_ATTR), 1);
-  // The page's own <data-borders-banner> element was left alone on the custom-elements page.
-  await page.goto("http://www.lemon8-app.com/");
-  await expectOneBanner(page);
-  assert.equal(await page.evaluate(() => document.querySelectorAll("body > data-borders-banner").length), 1);
+  const page = await checkHostilePages(await ctx.browser.newPage(), "chromium");
+  // Chromium lets us look inside the closed root: the banner's own markup, untouched by the page.
+  assert.match(await closedShadowHtml(page), /class="banner (high|medium)"[^>]*aria-label="Data Borders warning: Lemon8"/);
   await setSettings({ bannerThreshold: "high" });
   await page.close();
 });

@@ -212,3 +212,31 @@ export async function resumeWorkers(browser, { timeout = 5000, onRequest } = {})
     // The per-worker sessions stay attached (they record); only the browser session is left idle.
   }
 }
+
+/** The hostile fixture hosts (see server.mjs): strict CSP, !important styles, custom elements, constant mutation. */
+export const HOSTILE_HOSTS = ["www.deepseek.com", "www.temu.com", "www.lemon8-app.com", "www.capcut.com"];
+
+/**
+ * Visits every hostile page and checks the banner mounts once, visibly, with its accessible name; that it
+ * survives the mutating page; and that the page's own element named like ours is left alone.
+ * Returns the page, on the custom-elements fixture, for browser-specific checks.
+ */
+export async function checkHostilePages(page, browserName) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const host of HOSTILE_HOSTS) {
+    await page.goto(`http://${host}/`);
+    const state = await expectOneBanner(page);
+    if (!(state.width > 200 && state.height > 40)) throw new Error(`banner not visible on ${host} (${state.width}×${state.height})`);
+    if (!/^Data Borders warning: /.test(state.label ?? "")) throw new Error(`banner on ${host} has no accessible name`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `hostile-${host}-${browserName}.png`) });
+  }
+  // The mutating page (last) removes foreign elements every 400 ms: the banner is still there seconds later.
+  await sleep(3000);
+  const left = await page.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, HOST_ATTR);
+  if (left !== 1) throw new Error(`the mutating page left ${left} banners`);
+  await page.goto("http://www.lemon8-app.com/");
+  await expectOneBanner(page);
+  const own = await page.evaluate(() => document.querySelectorAll("body > data-borders-banner").length);
+  if (own !== 1) throw new Error("the page's own <data-borders-banner> element was disturbed");
+  return page;
+}

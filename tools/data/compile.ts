@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { getDomain, parse } from "tldts";
+import { getDomain, parse } from "tldts-icann";
 import type { z } from "zod";
 import * as schema from "../../src/data/schema";
 import type { CompiledDataset } from "../../src/core/dataset";
