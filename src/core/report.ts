@@ -11,9 +11,8 @@ export { namesOf } from "./report-types";
 
 function entityView(e: Entity, share?: number, voting?: number): EntityView {
   const sources: Source[] = [];
-  if (e.legalDomicile !== "unknown") sources.push(e.legalDomicile.source);
-  if (e.headquarters !== "unknown" && !sources.some((s) => s.url === (e.headquarters as { source: Source }).source.url)) {
-    sources.push(e.headquarters.source);
+  for (const place of [e.legalDomicile, e.headquarters]) {
+    if (place !== "unknown" && !sources.some((s) => s.url === place.source.url)) sources.push(place.source);
   }
   const view: EntityView = {
     id: e.id,
