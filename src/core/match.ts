@@ -85,20 +85,22 @@ function matchLowerHost(index: DomainIndex, host: string): Match {
   return { matched: false, reason: "unlisted", host, domain };
 }
 
-const parentsCache = new WeakMap<object, Set<string>>();
+// The last index seen and its parents: one dataset is in use at a time, and an
+// identity check is cheaper than a WeakMap lookup on this hot path.
+let parentsOf: object | undefined;
+let parents = new Set<string>();
 
 /** Registrable domains under which some host override exists (so most lookups skip the walk). */
 function hostParents(index: DomainIndex): Set<string> {
-  let set = parentsCache.get(index.hosts);
-  if (!set) {
-    set = new Set();
+  if (parentsOf !== index.hosts) {
+    parents = new Set();
     for (const h of Object.keys(index.hosts)) {
       const d = getDomain(h, TLDTS_OPTIONS);
-      if (d) set.add(d);
+      if (d) parents.add(d);
     }
-    parentsCache.set(index.hosts, set);
+    parentsOf = index.hosts;
   }
-  return set;
+  return parents;
 }
 
 /** The dataset service for a URL, or the reason there is none. Never throws. */
