@@ -6,6 +6,8 @@ import { BANNER_THRESHOLDS, type BannerThreshold, type Settings } from "../core/
 import { concernMessageKey } from "../core/text";
 import { CountrySelect } from "../ui/CountrySelect";
 import { useUi } from "../ui/context";
+import { ExternalLink } from "../ui/report/bits";
+import { DATA_COVERAGE_URL } from "../core/project";
 
 const THRESHOLD_KEY: Record<BannerThreshold, string> = { high: "optBannerHigh", medium: "optBannerMedium", never: "optBannerNever" };
 
@@ -85,6 +87,7 @@ export function OptionsForm({ settings, country, dataInfo, onPatch, onRestore, o
         <h2 id="about-title">{t("optAbout")}</h2>
         {dataInfo ? <p class="data-info">{t("optDataInfo", [String(dataInfo.services), String(dataInfo.domains), String(dataInfo.entities), String(dataInfo.laws), `${dataInfo.version} (${dataInfo.hash})`])}</p> : null}
         <p>{t("optLicences")}</p>
+        <p><ExternalLink href={DATA_COVERAGE_URL}>{t("optDataSources")}</ExternalLink></p>
         <p><button type="button" class="link" onClick={onShowWelcome}>{t("optShowWelcome")}</button></p>
       </section>
       <p class="status" role="status" aria-live="polite">{status}</p>

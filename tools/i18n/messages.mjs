@@ -122,6 +122,7 @@ export const MESSAGES = {
   optAbout: ["About the data", "À propos des données"],
   optDataInfo: ["$1 services, $2 domains, $3 companies and bodies, $4 laws. Dataset version $5.", "$1 services, $2 domaines, $3 entreprises et organismes, $4 lois. Version des données $5."],
   optLicences: ["Code: MPL-2.0. Dataset: CC BY 4.0, every fact with its source. Flags: flag-icons (MIT). Map: Natural Earth (public domain).", "Code : MPL-2.0. Données : CC BY 4.0, chaque fait avec sa source. Drapeaux : flag-icons (MIT). Carte : Natural Earth (domaine public)."],
+  optDataSources: ["Where the data comes from: coverage, sources and known gaps", "D'où viennent les données : couverture, sources et lacunes connues"],
   optPrivacy: ["Data Borders makes no network requests and collects nothing: every lookup happens on your device.", "Data Borders n'effectue aucune requête réseau et ne collecte rien : chaque recherche se fait sur votre appareil."],
   optShowWelcome: ["Show the welcome page again", "Revoir la page d'accueil"],
   saved: ["Saved.", "Enregistré."],

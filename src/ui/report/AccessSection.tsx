@@ -39,13 +39,13 @@ export function AccessSection({ report, compact }: { report: Report; compact: bo
                 <>
                   <p class="summary">{law.summary}</p>
                   <p class="meta"><Slot template={t("lawStatusInForce", [SLOT])}><DateText date={law.status.checked} /></Slot></p>
-                  <ul class="law-sources">
-                    {law.sources.map((s) => (
-                      <li key={s.url}><ExternalLink href={s.url}>{s.title ?? s.publisher}</ExternalLink></li>
-                    ))}
-                  </ul>
                 </>
               )}
+              <ul class="law-sources">
+                {law.sources.map((s) => (
+                  <li key={s.url}><ExternalLink href={s.url}>{s.title ?? s.publisher}</ExternalLink></li>
+                ))}
+              </ul>
             </li>
           ))}
         </ul>
