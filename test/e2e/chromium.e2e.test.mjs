@@ -7,8 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { startServer, HOSTS } from "./server.mjs";
 import {
-  ROOT, CHROMIUM, ARTIFACTS, HOST_ATTR, BUTTON, requireBrowser, launchChromium, tmpProfile, removeDir, poll, sleep,
-  openExtensionPage, expectOneBanner, settledBannerCount, closedShadowHtml, pressBannerButton, stopServiceWorker, resumeWorkers, checkHostilePages,
+  ROOT, CHROMIUM, ARTIFACTS, BUTTON, requireBrowser, launchChromium, tmpProfile, removeDir, poll, sleep,
+  openExtensionPage, expectOneBanner, settledBannerCount, closedShadowHtml, pressBannerButton, stopServiceWorker, resumeWorkers, checkHostilePages, waitForBanners,
 } from "./harness.mjs";
 
 const EXT = path.join(ROOT, "dist/chrome");
@@ -142,13 +142,13 @@ test("changing the country in options changes the verdict on an open tab", { ski
   await options.select("#country", "US");
   await poll(options, () => document.querySelector("[role=status]")?.textContent === "Saved.");
   // TikTok is a medium concern for a US user: the banner leaves the open tab, and the badge follows.
-  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  await waitForBanners(page, 0);
   await page.bringToFront();
   const badge = await activeBadge();
   assert.equal(badge.text, "!");
   assert.match(badge.title, /Medium concern/);
   await options.select("#country", "FR");
-  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 1, HOST_ATTR);
+  await waitForBanners(page, 1);
   await options.close();
   await page.close();
 });
@@ -178,14 +178,14 @@ test("closing the banner hides it for the session; dismissing survives a reload 
   await page.goto("http://www.deepseek.com/");
   await expectOneBanner(page);
   await pressBannerButton(page, BUTTON.close);
-  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  await waitForBanners(page, 0);
   await page.reload();
   assert.equal(await settledBannerCount(page), 0, "closed banners stay closed this session");
 
   await page.goto("http://www.tiktok.com/");
   await expectOneBanner(page);
   await pressBannerButton(page, BUTTON.dismiss);
-  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  await waitForBanners(page, 0);
   const stored = await ctx.worker.evaluate(() => chrome.storage.sync.get("settings"));
   assert.deepEqual(stored.settings.dismissed, ["tiktok.com"]);
   await page.reload();
@@ -256,7 +256,7 @@ test("reloading the extension removes the old banner cleanly", { skip: !run, tim
   await expectOneBanner(page);
   const options = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => Boolean(document.querySelector("#country")));
   await options.evaluate(() => chrome.runtime.reload()).catch(() => undefined); // the page goes away with the extension
-  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR, { timeout: 15000 });
+  await waitForBanners(page, 0, { timeout: 15000 });
   await page.close();
 });
 

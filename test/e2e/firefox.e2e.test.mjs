@@ -8,8 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { startServer } from "./server.mjs";
 import {
-  ROOT, FIREFOX, ARTIFACTS, HOST_ATTR, BUTTON, requireBrowser, launchFirefox, tmpProfile, removeDir, poll,
-  openExtensionPage, expectOneBanner, settledBannerCount, pressBannerButton, checkHostilePages,
+  ROOT, FIREFOX, ARTIFACTS, BUTTON, requireBrowser, launchFirefox, tmpProfile, removeDir, poll,
+  openExtensionPage, expectOneBanner, settledBannerCount, pressBannerButton, checkHostilePages, waitForBanners,
 } from "./harness.mjs";
 
 const EXT = path.join(ROOT, "dist/firefox");
@@ -122,7 +122,7 @@ test("changing the country in options changes the verdict on an open tab", { ski
   await expectOneBanner(page);
   await ext.select("#country", "US");
   await poll(ext, () => document.querySelector("[role=status]")?.textContent === "Saved.");
-  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  await waitForBanners(page, 0);
   const badge = await poll(ext, async () => {
     const tabs = await browser.tabs.query({});
     const tab = tabs.find((t) => t.url?.startsWith("http://www.tiktok.com/"));
@@ -131,7 +131,7 @@ test("changing the country in options changes the verdict on an open tab", { ski
   });
   assert.match(badge.title, /Medium concern/);
   await ext.select("#country", "FR");
-  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 1, HOST_ATTR);
+  await waitForBanners(page, 1);
   await page.close();
 });
 
@@ -156,7 +156,7 @@ test("dismissing by keyboard survives a reload and a browser restart", { skip: !
   await page.goto("http://www.tiktok.com/");
   await expectOneBanner(page);
   await pressBannerButton(page, BUTTON.dismiss);
-  await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 0, HOST_ATTR);
+  await waitForBanners(page, 0);
   assert.deepEqual((await ext.evaluate(() => browser.storage.sync.get("settings"))).settings.dismissed, ["tiktok.com"]);
   await page.reload();
   assert.equal(await settledBannerCount(page), 0);

@@ -136,6 +136,11 @@ export async function expectOneBanner(page) {
   return page.evaluate(bannerState, HOST_ATTR);
 }
 
+/** Waits until the page holds exactly `n` banners (e.g. 0 after closing, 1 after a live change). */
+export function waitForBanners(page, n, options) {
+  return poll(page, ([attr, count]) => document.querySelectorAll(`[${attr}]`).length === count, [HOST_ATTR, n], options);
+}
+
 /** Waits long enough for the content script (if any) to have asked and answered, then reads the banner count. */
 export async function settledBannerCount(page, ms = 1200) {
   await sleep(ms);
