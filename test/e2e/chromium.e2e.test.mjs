@@ -76,6 +76,13 @@ test("dataset page: one banner with the verdict, also after a reload; badge set"
   assert.match(badge.title, /^Data Borders: TikTok — High concern\. /);
   await page.reload();
   assert.equal((await expectOneBanner(page)).count, 1);
+  // Back and forward (the back/forward cache may restore the page as it was): still one banner.
+  await page.goto("http://www.example.net/");
+  await page.goBack();
+  assert.equal((await expectOneBanner(page)).count, 1);
+  await page.goForward();
+  await page.goBack();
+  assert.equal((await expectOneBanner(page)).count, 1);
   // A route change in a single-page app does not mount a second banner.
   await page.goto("http://www.kuaishou.com/");
   await setSettings({ bannerThreshold: "medium" });
