@@ -41,7 +41,3 @@ export function isCompiledDataset(value: unknown): value is CompiledDataset {
     typeof v.groups === "object" && v.groups !== null
   );
 }
-
-export function dataLabel(ds: Pick<CompiledDataset, "version" | "hash">): string {
-  return `${ds.version} (${ds.hash})`;
-}

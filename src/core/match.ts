@@ -15,7 +15,6 @@ export type DomainIndex = Pick<CompiledDataset, "domains" | "hosts">;
 const MAX_URL_LENGTH = 8192;
 // Hosts made only of these characters need no IDNA or percent-decoding, so
 // the cheap path below gives the same answer as the WHATWG parser.
-const PLAIN_HOST = /^[a-z0-9.-]+$/;
 const PLAIN_WEB_URL = /^https?:\/\/([a-z0-9.-]+)(?::\d{1,5})?(?:[/?#]|$)/;
 const WEB_SCHEME = /^\s*https?:/i;
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -60,11 +59,6 @@ export function normaliseInput(input: string): string | null {
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const TLDTS_OPTIONS = { extractHostname: false, validateHostname: true, detectIp: true } as const;
-
-/** Matches a host name as typed (any case). */
-export function matchHost(index: DomainIndex, rawHost: string): Match {
-  return matchLowerHost(index, PLAIN_HOST.test(rawHost) ? rawHost : rawHost.toLowerCase());
-}
 
 function matchLowerHost(index: DomainIndex, host: string): Match {
   if (host === "") return { matched: false, reason: "invalid", host: null, domain: null };

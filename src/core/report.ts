@@ -1,7 +1,7 @@
 // The full, JSON-safe report for one URL and one user: what the popup, the
 // details page and the lookup command show. One function, one truth.
 import type { CompiledDataset, Entity, Source } from "./dataset";
-import { assessContext, type Concerns, type Verdict } from "./assess";
+import { assessContext, type Concerns } from "./assess";
 import { serviceContext } from "./context";
 import { matchUrl } from "./match";
 import type { EntityView, Report, StatementView } from "./report-types";
@@ -33,10 +33,6 @@ function statementView(s: { countries: string[]; provider?: string; appliesTo: s
   return v;
 }
 
-export function emptyVerdict(): Verdict {
-  return { level: "none", findings: [] };
-}
-
 export function buildReport(ds: CompiledDataset, input: string, country: string, concerns: Concerns, today: string): Report {
   const m = matchUrl(ds, input);
   const base = { input, country, dataVersion: `${ds.version}+${ds.hash}` };
@@ -44,7 +40,7 @@ export function buildReport(ds: CompiledDataset, input: string, country: string,
     return {
       ...base, host: m.host, domain: m.domain, matched: false, reason: m.reason, service: null, operator: null,
       ownershipChain: [], minorityStakes: [], storage: [], remoteAccess: [], laws: [], news: [],
-      verdict: emptyVerdict(), names: { entities: {}, laws: {} }, reviewed: null, confidence: null,
+      verdict: { level: "none", findings: [] }, names: { entities: {}, laws: {} }, reviewed: null, confidence: null,
     };
   }
   const service = ds.services[m.serviceIndex]!;

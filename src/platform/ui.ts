@@ -22,7 +22,3 @@ export function extensionUrl(path: string): string {
 export async function openExtensionPage(path: string): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(path) });
 }
-
-export async function openOptions(): Promise<void> {
-  await browser.runtime.openOptionsPage();
-}
