@@ -81,6 +81,8 @@ function manifestFor(target, patterns) {
   m.content_scripts = [{ matches: patterns, js: ["content.js"], run_at: "document_idle", all_frames: false }];
   if (target === "chrome") {
     m.background = { service_worker: "background.js" };
+    m.minimum_chrome_version = "120"; // the bundles' target; storage.session and the popover API are there
+
   } else {
     m.background = { scripts: ["background.js"] };
     m.browser_specific_settings = {

@@ -1,17 +1,13 @@
 // Per-session state that must survive a service-worker restart: which sites
-// had their banner closed at which level, and each tab's last verdict.
-// storage.session where the browser has it, else storage.local cleared at startup.
+// had their banner closed at which level, and each tab's last level.
+// storage.session exists in every browser the manifests allow (Chrome 120+, Firefox 140+).
 import browser from "./browser";
-import type { Storage } from "./browser";
 
-function area(): Storage.StorageArea {
-  const s = (browser.storage as unknown as { session?: Storage.StorageArea }).session;
-  return s ?? browser.storage.local;
-}
+let queue: Promise<unknown> = Promise.resolve();
 
-export async function sessionGet<T>(key: string, valid: (v: unknown) => v is T, fallback: T): Promise<T> {
+async function read<T>(key: string, valid: (v: unknown) => v is T, fallback: T): Promise<T> {
   try {
-    const got = await area().get(key);
+    const got = await browser.storage.session.get(key);
     const v = got[key];
     return valid(v) ? v : fallback;
   } catch {
@@ -19,13 +15,17 @@ export async function sessionGet<T>(key: string, valid: (v: unknown) => v is T, 
   }
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+/** The value of one session key; a read sees every write already asked for (close the banner, then reload at once). */
+export async function sessionGet<T>(key: string, valid: (v: unknown) => v is T, fallback: T): Promise<T> {
+  await queue;
+  return read(key, valid, fallback);
+}
 
 /** Serialised read-modify-write of one session key. */
 export function sessionUpdate<T>(key: string, valid: (v: unknown) => v is T, fallback: T, update: (v: T) => T): Promise<T> {
   const run = queue.then(async () => {
-    const next = update(await sessionGet(key, valid, fallback));
-    await area().set({ [key]: next });
+    const next = update(await read(key, valid, fallback));
+    await browser.storage.session.set({ [key]: next });
     return next;
   });
   queue = run.catch(() => undefined);

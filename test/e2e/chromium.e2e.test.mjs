@@ -8,7 +8,7 @@ import path from "node:path";
 import { startServer, HOSTS } from "./server.mjs";
 import {
   ROOT, CHROMIUM, ARTIFACTS, BUTTON, requireBrowser, launchChromium, tmpProfile, removeDir, poll, sleep,
-  openExtensionPage, expectOneBanner, settledBannerCount, closedShadowHtml, pressBannerButton, stopServiceWorker, resumeWorkers, checkHostilePages, waitForBanners,
+  openExtensionPage, expectOneBanner, settledBannerCount, closedShadowHtml, pressBannerButton, stopServiceWorker, resumeWorkers, checkHostilePages, waitForBanners, pollValue,
 } from "./harness.mjs";
 
 const EXT = path.join(ROOT, "dist/chrome");
@@ -219,8 +219,9 @@ test("closing the banner hides it for the session; dismissing survives a reload 
   await expectOneBanner(page);
   await pressBannerButton(page, BUTTON.dismiss);
   await waitForBanners(page, 0);
-  const stored = await ctx.worker.evaluate(() => chrome.storage.sync.get("settings"));
-  assert.deepEqual(stored.settings.dismissed, ["tiktok.com"]);
+  // The banner leaves at once; the dismissal is written by the background just after.
+  const dismissed = await pollValue(() => ctx.worker.evaluate(async () => (await chrome.storage.sync.get("settings")).settings.dismissed), (d) => d?.length > 0);
+  assert.deepEqual(dismissed, ["tiktok.com"]);
   await page.reload();
   assert.equal(await settledBannerCount(page), 0);
 

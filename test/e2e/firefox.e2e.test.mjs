@@ -9,7 +9,7 @@ import path from "node:path";
 import { startServer } from "./server.mjs";
 import {
   ROOT, FIREFOX, ARTIFACTS, BUTTON, requireBrowser, launchFirefox, tmpProfile, removeDir, poll,
-  openExtensionPage, expectOneBanner, settledBannerCount, pressBannerButton, checkHostilePages, waitForBanners,
+  openExtensionPage, expectOneBanner, settledBannerCount, pressBannerButton, checkHostilePages, waitForBanners, pollValue,
 } from "./harness.mjs";
 
 const EXT = path.join(ROOT, "dist/firefox");
@@ -157,7 +157,9 @@ test("dismissing by keyboard survives a reload and a browser restart", { skip: !
   await expectOneBanner(page);
   await pressBannerButton(page, BUTTON.dismiss);
   await waitForBanners(page, 0);
-  assert.deepEqual((await ext.evaluate(() => browser.storage.sync.get("settings"))).settings.dismissed, ["tiktok.com"]);
+  // The banner leaves at once; the dismissal is written by the background just after.
+  const dismissed = await pollValue(() => ext.evaluate(async () => (await browser.storage.sync.get("settings")).settings.dismissed), (d) => d?.length > 0);
+  assert.deepEqual(dismissed, ["tiktok.com"]);
   await page.reload();
   assert.equal(await settledBannerCount(page), 0);
   await ctx.browser.close();

@@ -113,6 +113,18 @@ export async function poll(page, fn, arg, { timeout = 15000, interval = 100 } = 
   throw new Error(`poll timed out after ${timeout} ms (last value ${JSON.stringify(last)})${lastErr ? `; last error: ${lastErr.message}` : ""}`);
 }
 
+/** Calls `read` until `done(value)` holds, and returns that value (for state outside any page). */
+export async function pollValue(read, done, { timeout = 10000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  let value;
+  while (Date.now() < deadline) {
+    value = await read();
+    if (done(value)) return value;
+    await sleep(interval);
+  }
+  return value;
+}
+
 /** Opens an extension page and waits until it is ready (Firefox never reports "load" for moz-extension:// over BiDi). */
 export async function openExtensionPage(browser, url, ready) {
   const page = await browser.newPage();
@@ -166,12 +178,23 @@ export async function closedShadowHtml(page) {
   }
 }
 
-/** Moves keyboard focus through the page with Tab until the banner button with this label has focus, then presses Enter. */
+/**
+ * Moves keyboard focus with Tab to the nth button of the banner (1 = its first), then presses Enter.
+ * Focus first leaves the banner if it is inside it, then enters it from outside, so it always lands on the
+ * first button before counting — wherever the browser's sequential-focus starting point happened to be.
+ */
 export async function pressBannerButton(page, nth) {
+  const inBanner = () => page.evaluate((attr) => document.activeElement?.hasAttribute(attr) ?? false, HOST_ATTR);
   await page.evaluate(() => { document.activeElement?.blur?.(); window.focus(); });
-  for (let i = 0; i < nth; i++) await page.keyboard.press("Tab");
-  const focused = await page.evaluate((attr) => document.activeElement?.hasAttribute(attr) ?? false, HOST_ATTR);
-  if (!focused) throw new Error("keyboard focus did not reach the banner");
+  for (let i = 0; i < 10 && (await inBanner()); i++) await page.keyboard.press("Tab");
+  let entered = false;
+  for (let i = 0; i < 10 && !entered; i++) {
+    await page.keyboard.press("Tab");
+    entered = await inBanner();
+  }
+  if (!entered) throw new Error("keyboard focus did not reach the banner");
+  for (let i = 1; i < nth; i++) await page.keyboard.press("Tab");
+  if (!(await inBanner())) throw new Error(`the banner has fewer than ${nth} buttons in its tab order`);
   await page.keyboard.press("Enter");
 }
 
