@@ -8,6 +8,7 @@
 //   node build.mjs --watch    rebuild on every change under src/, tools/, icons/
 //   node build.mjs --data-only [--check | --report]   dataset only
 //   node build.mjs --tools-only                        dataset + dist/tools only
+//   node build.mjs --data-only --verdicts              docs/verdicts.md, the calibration table
 import * as esbuild from "esbuild";
 import { createRequire } from "node:module";
 import fs from "node:fs";
@@ -177,6 +178,11 @@ async function buildAll() {
     writeFile(path.join(ROOT, "docs/data-coverage.md"), md);
     console.log(md.split("\n## Services")[0]);
     console.log("written to docs/data-coverage.md");
+    return;
+  }
+  if (args.has("--verdicts")) {
+    writeFile(path.join(ROOT, "docs/verdicts.md"), tools.verdictsMarkdown(dataset));
+    console.log("written to docs/verdicts.md");
     return;
   }
   if (args.has("--data-only")) return;

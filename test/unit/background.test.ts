@@ -38,14 +38,14 @@ describe("background handlers", () => {
     await setSettings({ country: "FR" });
     const banner = await handlers.getVerdict({}, tab("https://www.clip.example/@x"));
     expect(banner).toMatchObject({ level: "high", serviceName: "Clip", domain: "clip.example" });
-    expect(banner!.sentence).toMatch(/authorities of China can compel access/);
+    expect(banner!.sentence).toBe("Your data can be accessed from China; the law there can compel access to it.");
   });
 
   test("below the threshold, or with threshold never, there is no banner", async () => {
     await setSettings({ country: "FR" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toBeNull(); // medium < high
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).toBeNull(); // medium < high
     await setSettings({ bannerThreshold: "medium" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toMatchObject({ level: "medium" });
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).toMatchObject({ level: "medium" });
     await setSettings({ bannerThreshold: "never" });
     expect(await handlers.getVerdict({}, tab("https://www.clip.example/"))).toBeNull();
   });
@@ -77,12 +77,12 @@ describe("background handlers", () => {
 
   test("a closed banner stays closed this session unless the level rises", async () => {
     await setSettings({ country: "FR", bannerThreshold: "medium" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).not.toBeNull();
-    await handlers.bannerClosed({}, tab("https://cloudy.example/"));
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/page2"))).toBeNull();
-    // The closed level was medium; a rise to high shows it again (UK users: uncertified US storage).
-    await setSettings({ country: "GB" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toMatchObject({ level: "high" });
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).not.toBeNull();
+    await handlers.bannerClosed({}, tab("https://market.example/"));
+    expect(await handlers.getVerdict({}, tab("https://market.example/page2"))).toBeNull();
+    // The closed level was medium; a rise to high shows it again (for US users the group is run from a country of concern).
+    await setSettings({ country: "US" });
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).toMatchObject({ level: "high" });
   });
 
   test("dismissSite from a page outside the dataset is an error, not a stored entry", async () => {
@@ -118,10 +118,10 @@ describe("background handlers", () => {
     await setSettings({ country: "FR", bannerThreshold: "medium" });
     const [a, b] = await Promise.all([
       handlers.getVerdict({}, tab("https://www.clip.example/", 1)),
-      handlers.getVerdict({}, tab("https://cloudy.example/", 2)),
+      handlers.getVerdict({}, tab("https://market.example/", 2)),
     ]);
     expect(a).toMatchObject({ serviceName: "Clip", domain: "clip.example" });
-    expect(b).toMatchObject({ serviceName: "cloudy", domain: "cloudy.example" });
+    expect(b).toMatchObject({ serviceName: "market", domain: "market.example" });
   });
 
   test.each([
@@ -150,7 +150,7 @@ describe("badge", () => {
     const state = await ready();
     await updateBadge(state, 5, "https://www.clip.example/");
     expect(fake.badges.get(5)).toMatchObject({ text: "!!", color: "#b3261e" });
-    expect(fake.badges.get(5)!.title).toMatch(/^Data Borders: Clip — High concern\. The authorities of China/);
+    expect(fake.badges.get(5)!.title).toMatch(/^Data Borders: Clip — High concern\. Your data can be accessed from China/);
     await updateBadge(state, 5, undefined);
     expect(fake.badges.get(5)).toMatchObject({ text: "", title: "Data Borders" });
     const session = await fake.browser.storage.session.get("tabLevels");
@@ -166,7 +166,7 @@ describe("badge", () => {
 
   test("after a restart every open dataset tab is recomputed", async () => {
     await setSettings({ country: "FR" });
-    fake.tabs.splice(0, fake.tabs.length, { id: 11, url: "https://clip.example/" }, { id: 12 }, { id: 13, url: "https://cloudy.example/" });
+    fake.tabs.splice(0, fake.tabs.length, { id: 11, url: "https://clip.example/" }, { id: 12 }, { id: 13, url: "https://market.example/" });
     fake.badges.clear();
     await updateAllBadges(await ready());
     expect(fake.badges.get(11)!.text).toBe("!!");

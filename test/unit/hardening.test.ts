@@ -7,8 +7,9 @@ import { compileData } from "../../tools/data/compile";
 import { matchUrl } from "../../src/core/match";
 import { parseArgs, urlFromInput, UsageError } from "../../tools/lookup";
 
-const { dataset } = compileData(path.resolve(__dirname, "../../src/data"), "2026-11-29");
-const ds = dataset!;
+const compiled = compileData(path.resolve(__dirname, "../../src/data"), new Date().toISOString().slice(0, 10));
+if (!compiled.dataset) throw new Error(`the dataset does not compile:\n${compiled.errors.map((e) => `${e.file} ${e.path}: ${e.message}`).join("\n")}`);
+const ds = compiled.dataset;
 const serviceOf = (url: string) => {
   const m = matchUrl(ds, url);
   return m.matched ? ds.services[m.serviceIndex]!.id : null;

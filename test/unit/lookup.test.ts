@@ -23,7 +23,7 @@ describe("lookup", () => {
       storage: [{ countries: ["IE", "NO"], provider: null, appliesTo: ["EEA", "CH"] }],
       verdict: { level: "high" }, dataVersion: "2026-01-01+000000000000",
     });
-    expect(out.verdict.findings.map((f: { kind: string }) => f.kind)).toContain("compelled-access");
+    expect(out.verdict.findings.map((f: { kind: string }) => f.kind)).toContain("remote-access-from");
     expect(out.verdict.findings[0].sources[0].url).toMatch(/^https:/);
   });
 

@@ -33,7 +33,7 @@ describe("options", () => {
     expect([...select.options].find((o) => o.value === "DE")!.textContent).toBe("Germany");
     expect(screen.getByLabelText("Only for high concern")).toBeTruthy();
     expect(screen.getByLabelText("Show the level on the toolbar icon")).toBeTruthy();
-    expect(screen.getByLabelText("Foreign governments that can compel access")).toBeTruthy();
+    expect(screen.getByLabelText("Access to your data from abroad")).toBeTruthy();
     expect(screen.getByText(/126 services, 300 domains, 160 companies and bodies, 16 laws\. Dataset version 2026-11-29 \(abcdef123456\)\./)).toBeTruthy();
   });
 

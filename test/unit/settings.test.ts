@@ -16,14 +16,14 @@ describe("settings", () => {
   });
 
   test("invalid fields fall back one by one; valid choices are kept", () => {
-    const s = sanitize({ version: 1, country: "fr", bannerThreshold: "medium", badge: "yes", concerns: { "stored-in": false, "compelled-access": "no" }, dismissed: ["tiktok.com", "<script>", 5], extra: 1 }, warn);
+    const s = sanitize({ version: 1, country: "fr", bannerThreshold: "medium", badge: "yes", concerns: { "stored-in": false, "remote-access-from": "no" }, dismissed: ["tiktok.com", "<script>", 5], extra: 1 }, warn);
     expect(s.country).toBe("");
     expect(s.bannerThreshold).toBe("medium");
     expect(s.badge).toBe(true);
     expect(s.concerns["stored-in"]).toBe(false);
-    expect(s.concerns["compelled-access"]).toBe(true);
+    expect(s.concerns["remote-access-from"]).toBe(true);
     expect(s.dismissed).toEqual(["tiktok.com"]);
-    expect(warnings.sort()).toEqual(['setting "badge" has an invalid value; using the default', 'setting "concerns.compelled-access" has an invalid value; using the default', 'setting "country" has an invalid value; using the default', 'setting "dismissed" has an invalid value; using the default'].sort());
+    expect(warnings.sort()).toEqual(['setting "badge" has an invalid value; using the default', 'setting "concerns.remote-access-from" has an invalid value; using the default', 'setting "country" has an invalid value; using the default', 'setting "dismissed" has an invalid value; using the default'].sort());
   });
 
   test("settings from a newer version are read for what this version understands", () => {
