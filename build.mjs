@@ -118,7 +118,6 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
     sourcemap: DEV ? "linked" : false,
     jsx: "automatic",
     jsxImportSource: "preact",
-    define: { __BROWSER__: JSON.stringify(target), __DEV__: JSON.stringify(DEV) },
     loader: { ".css": "css" },
   });
   for (const file of STATIC) fs.copyFileSync(path.join(ROOT, "src/ui", file), path.join(out, file));

@@ -1,5 +1,7 @@
-// The background wired to a fake browser and the fictional dataset: banner
-// decisions, dismissals, session memory, settings writes and badges.
+// The background's handlers and badge against a fake browser and the
+// fictional dataset: banner decisions, dismissals, session memory, settings
+// writes and badges. The wiring (listeners, settings tracking, sender checks)
+// is tested through browser events in background-wiring.test.ts.
 import { fakeBrowser } from "./fake-browser";
 import { EN } from "./en-messages";
 import { miniDataset } from "../fixtures/mini-dataset";
@@ -131,7 +133,7 @@ describe("background handlers", () => {
     ["wrong value types", { "clip.example": "high" }],
   ])("corrupt session state (%s) does not break the banner or the badge", async (_name, junk) => {
     await setSettings({ country: "FR" });
-    fake.browser.storage.session._raw({ closedBanners: junk, tabLevels: junk });
+    fake.browser.storage.session._raw({ closedBanners: junk });
     await expect(handlers.getVerdict({}, tab("https://clip.example/"))).resolves.toMatchObject({ level: "high" });
     await updateBadge(await ready(), 9, "https://clip.example/");
     expect(fake.badges.get(9)!.text).toBe("!!");
@@ -153,8 +155,6 @@ describe("badge", () => {
     expect(fake.badges.get(5)!.title).toMatch(/^Data Borders: Clip — High concern\. Your data can be accessed from China/);
     await updateBadge(state, 5, undefined);
     expect(fake.badges.get(5)).toMatchObject({ text: "", title: "Data Borders" });
-    const session = await fake.browser.storage.session.get("tabLevels");
-    expect(session.tabLevels).toEqual({});
   });
 
   test("the badge setting hides the text but keeps the title", async () => {
@@ -172,6 +172,5 @@ describe("badge", () => {
     expect(fake.badges.get(11)!.text).toBe("!!");
     expect(fake.badges.get(12)!.text).toBe("");
     expect(fake.badges.get(13)!.text).toBe("!");
-    expect((await fake.browser.storage.session.get("tabLevels")).tabLevels).toEqual({ 11: "high", 13: "medium" });
   });
 });

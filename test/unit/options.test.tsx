@@ -4,22 +4,30 @@ import { UiContext } from "../../src/ui/context";
 import { OptionsForm } from "../../src/options/OptionsForm";
 import { defaults, type Settings } from "../../src/core/settings";
 import { EN, FR, translator } from "./en-messages";
+import { useState } from "preact/hooks";
 
 afterEach(cleanup);
 
+/** The options form as the options page runs it: each answer from the background replaces the settings shown. */
 function setup(settings: Partial<Settings> = {}, table = EN, lang = "en") {
   const patches: Array<Partial<Settings>> = [];
   const restored: string[] = [];
-  render(
-    <UiContext.Provider value={{ t: translator(table), lang, asset: (p) => p }}>
+  function Page() {
+    const [current, setCurrent] = useState<Settings>({ ...defaults, ...settings });
+    return (
       <OptionsForm
-        settings={{ ...defaults, ...settings }}
+        settings={current}
         country="FR"
         dataInfo={{ version: "2026-11-29", hash: "abcdef123456", services: 126, domains: 300, entities: 160, laws: 16 }}
-        onPatch={async (p) => void patches.push(p)}
-        onRestore={async (d) => void restored.push(d)}
+        onPatch={async (p) => { patches.push(p); setCurrent((s) => ({ ...s, ...p })); }}
+        onRestore={async (d) => { restored.push(d); setCurrent((s) => ({ ...s, dismissed: s.dismissed.filter((x) => x !== d) })); }}
         onShowWelcome={() => undefined}
       />
+    );
+  }
+  render(
+    <UiContext.Provider value={{ t: translator(table), lang, asset: (p) => p }}>
+      <Page />
     </UiContext.Provider>,
   );
   return { patches, restored };
@@ -52,11 +60,14 @@ describe("options", () => {
   });
 
   test("dismissed sites can be restored, and the restore undone", async () => {
-    const { restored, patches } = setup({ dismissed: ["tiktok.com"] });
+    const { restored, patches } = setup({ dismissed: ["shein.com", "tiktok.com"] });
     fireEvent.click(screen.getByText("Warn again on tiktok.com"));
     await waitFor(() => expect(restored).toEqual(["tiktok.com"]));
+    expect(screen.queryByText("Warn again on tiktok.com")).toBeNull();
     fireEvent.click(await screen.findByText("Undo"));
-    await waitFor(() => expect(patches.at(-1)).toEqual({ dismissed: ["tiktok.com", "tiktok.com"] }));
+    await waitFor(() => expect(patches).toEqual([{ dismissed: ["shein.com", "tiktok.com"] }]));
+    expect(await screen.findByText("Warn again on tiktok.com")).toBeTruthy();
+    expect(screen.queryByText("Undo")).toBeNull();
   });
 
   test("French", () => {
