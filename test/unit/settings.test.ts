@@ -84,6 +84,16 @@ describe("settings", () => {
     expect(warnings).toEqual([expect.stringMatching(/from version 1 failed \(Error: boom\)/)]);
   });
 
+  test("version 1 → 2: a turned-off concern whose findings moved stays off where they went", () => {
+    const s = sanitize({ version: 1, country: "FR", concerns: { "compelled-access": false, "outside-adequacy": false, "data-breach": false } }, warn);
+    expect(s.version).toBe(2);
+    expect(s.concerns).toEqual({ ...defaults.concerns, "controlled-from": false, "stored-in": false, "remote-access-from": false, "data-breach": false });
+    expect(warnings).toEqual([]);
+    // A concern left on, or one the user set explicitly in its new place, is not overridden.
+    const kept = sanitize({ version: 1, concerns: { "compelled-access": true, "outside-adequacy": false, "stored-in": true } }, warn);
+    expect(kept.concerns).toEqual({ ...defaults.concerns, "remote-access-from": false });
+  });
+
   test("a patch merges concerns and is sanitised", () => {
     const s = applyPatch(defaults, { concerns: { ...defaults.concerns, "data-breach": false }, country: "GB" }, warn);
     expect(s.country).toBe("GB");
