@@ -7,7 +7,7 @@ import { concernMessageKey } from "../core/text";
 import { CountrySelect } from "../ui/CountrySelect";
 import { useUi } from "../ui/context";
 import { ExternalLink } from "../ui/report/bits";
-import { DATA_COVERAGE_URL } from "../core/project";
+import { HOMEPAGE_URL } from "../core/project";
 
 const THRESHOLD_KEY: Record<BannerThreshold, string> = { high: "optBannerHigh", medium: "optBannerMedium", never: "optBannerNever" };
 
@@ -87,7 +87,9 @@ export function OptionsForm({ settings, country, dataInfo, onPatch, onRestore, o
         <h2 id="about-title">{t("optAbout")}</h2>
         {dataInfo ? <p class="data-info">{t("optDataInfo", [String(dataInfo.services), String(dataInfo.domains), String(dataInfo.entities), String(dataInfo.laws), `${dataInfo.version} (${dataInfo.hash})`])}</p> : null}
         <p>{t("optLicences")}</p>
-        <p><ExternalLink href={DATA_COVERAGE_URL}>{t("optDataSources")}</ExternalLink></p>
+        {/* The coverage table ships inside the extension (coverage.html, built from docs/data-coverage.md). */}
+        <p><a href="coverage.html">{t("optDataSources")}</a></p>
+        {HOMEPAGE_URL ? <p><ExternalLink href={HOMEPAGE_URL}>{t("optHomepage")}</ExternalLink></p> : null}
         <p><button type="button" class="link" onClick={onShowWelcome}>{t("optShowWelcome")}</button></p>
       </section>
       <p class="status" role="status" aria-live="polite">{status}</p>
