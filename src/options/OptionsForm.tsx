@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import { FINDING_KINDS, type FindingKind } from "../core/assess";
 import type { DataInfo } from "../core/messages";
-import { BANNER_THRESHOLDS, type BannerThreshold, type Settings } from "../core/settings";
+import { BADGE_THRESHOLDS, BANNER_THRESHOLDS, type BadgeThreshold, type BannerThreshold, type Settings } from "../core/settings";
 import { concernMessageKey } from "../core/text";
 import { CountrySelect } from "../ui/CountrySelect";
 import { useUi } from "../ui/context";
@@ -10,6 +10,7 @@ import { ExternalLink } from "../ui/report/bits";
 import { HOMEPAGE_URL } from "../core/project";
 
 const THRESHOLD_KEY: Record<BannerThreshold, string> = { high: "optBannerHigh", medium: "optBannerMedium", never: "optBannerNever" };
+const BADGE_KEY: Record<BadgeThreshold, string> = { low: "optBadgeLow", medium: "optBadgeMedium", high: "optBadgeHigh" };
 
 export interface OptionsProps {
   settings: Settings;
@@ -52,6 +53,15 @@ export function OptionsForm({ settings, country, dataInfo, onPatch, onRestore, o
         <input type="checkbox" id="badge" checked={settings.badge} onChange={(e) => void save({ badge: (e.currentTarget as HTMLInputElement).checked })} />
         {t("optBadge")}
       </label>
+      <fieldset disabled={!settings.badge}>
+        <legend>{t("optBadgeFrom")}</legend>
+        {BADGE_THRESHOLDS.map((th) => (
+          <label key={th} class="choice">
+            <input type="radio" name="badge-threshold" value={th} checked={settings.badgeThreshold === th} onChange={() => void save({ badgeThreshold: th })} />
+            {t(BADGE_KEY[th])}
+          </label>
+        ))}
+      </fieldset>
 
       <fieldset>
         <legend>{t("optConcerns")}</legend>

@@ -4,6 +4,9 @@
 // across lines, and short enough to be the answer (≤ 600 px). Screenshots go
 // to test/e2e/artifacts/action-popup-*.png.
 //
+// Also, in Chromium: the badge's levels and threshold, and the welcome page
+// (Firefox: its own pinning instructions).
+//
 // Chromium: chrome.action.openPopup() from the service worker. Firefox ESR:
 // browser.action.openPopup() needs a user gesture unless the preference
 // extensions.openPopupWithoutUserGesture.enabled is set, which these tests set;
@@ -56,7 +59,7 @@ function check(name, m, browserName) {
   assert.ok(m.height <= 600, `${browserName}, ${name}: the popup is ${m.height} px tall`);
 }
 
-describe("Chromium: the real toolbar popup", { skip: !requireBrowser(CHROMIUM, "chromium") }, () => {
+describe("Chromium: the real toolbar popup, the badge and the welcome page", { skip: !requireBrowser(CHROMIUM, "chromium") }, () => {
   let srv;
   let profile;
   let ctx;
@@ -102,7 +105,8 @@ describe("Chromium: the real toolbar popup", { skip: !requireBrowser(CHROMIUM, "
         const page = await openExtensionPage(ctx.browser, ctx.extUrl(`popup.html?url=${encodeURIComponent(`https://www.${site}/`)}`), () => Boolean(document.querySelector(".answer")));
         await page.setViewport({ width: 380, height: 500 });
         const r = await page.evaluate(() => ({
-          height: document.documentElement.scrollHeight,
+          // The content's own height (scrollHeight is never less than the 500 px window).
+          height: Math.ceil(document.querySelector("main").getBoundingClientRect().bottom + parseFloat(getComputedStyle(document.body).marginBottom)),
           width: document.documentElement.scrollWidth,
           fold: document.querySelector(".open-details").getBoundingClientRect().bottom,
           rows: document.querySelectorAll(".fact").length,
@@ -116,6 +120,52 @@ describe("Chromium: the real toolbar popup", { skip: !requireBrowser(CHROMIUM, "
       }
     }
     console.log(`# popup heights: ${heights.join(", ")}`);
+    await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
+  });
+
+  test("badge: low, medium and high by text and colour; \"not listed\" in the title elsewhere; the threshold setting", { timeout: 60000 }, async () => {
+    const badge = () => ctx.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const colour = await chrome.action.getBadgeBackgroundColor({ tabId: tab.id });
+      return { text: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }), colour: colour.slice(0, 3).join(",") };
+    });
+    const tab = await ctx.browser.newPage();
+    const seen = {};
+    for (const [host, level] of [["www.shein.com", "low"], ["www.tiktok.com", "high"], ["www.example.net", "unlisted"]]) {
+      await tab.goto(`http://${host}/`);
+      await tab.bringToFront();
+      seen[level] = await pollValue(badge, (b) => level === "unlisted" || b.text !== "");
+    }
+    assert.equal(seen.low.text, "i");
+    assert.match(seen.low.title, /Low concern/);
+    assert.equal(seen.high.text, "!!");
+    assert.notEqual(seen.low.colour, seen.high.colour);
+    assert.equal(seen.unlisted.text, "");
+    assert.equal(seen.unlisted.title, "Data Borders: this site is not listed in the dataset");
+    // "High only" hides the low badge; the title still gives the level.
+    await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true, badgeThreshold: "high" } }));
+    await tab.goto("http://www.shein.com/");
+    await tab.bringToFront();
+    const hidden = await pollValue(badge, (b) => /Low concern/.test(b.title));
+    assert.equal(hidden.text, "");
+    await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
+    await tab.close();
+  });
+
+  test("welcome: how to pin the icon, then what happens next with an example for the chosen country and a link to the settings", { timeout: 60000 }, async () => {
+    const page = await openExtensionPage(ctx.browser, ctx.extUrl("welcome.html"), () => Boolean(document.querySelector("#country")));
+    const before = await page.$eval("main", (el) => el.innerText);
+    assert.match(before, /Keep the icon in view[\s\S]*puzzle-piece Extensions button[\s\S]*pin next to Data Borders/);
+    await page.select("#country", "US");
+    await page.click("button[type=submit]");
+    await poll(page, () => Boolean(document.querySelector(".example")));
+    const after = await page.$eval("main", (el) => el.innerText);
+    assert.match(after, /What happens next[\s\S]*i for low, ! for medium, !! for high/);
+    assert.match(after, /For example, on TikTok, for a user in United States:\s*Medium concern/);
+    await page.click("a[href='options.html']");
+    await poll(page, () => location.pathname.endsWith("/options.html") && Boolean(document.querySelector("#country")));
+    assert.equal(await page.$eval("#country", (el) => el.value), "US");
+    await page.close();
     await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
   });
 });
@@ -194,5 +244,11 @@ describe("Firefox: the real toolbar popup", { skip: !requireBrowser(FIREFOX, "fi
       await ext.evaluate(() => browser.extension.getViews({ type: "popup" }).forEach((v) => v.close()));
     }
     await tab.close();
+  });
+
+  test("welcome: the Firefox way to pin the icon", { timeout: 30000 }, async () => {
+    const page = await openExtensionPage(ctx.browser, ctx.extUrl("welcome.html"), () => Boolean(document.querySelector("#country")));
+    assert.match(await page.evaluate(() => document.querySelector("main").innerText), /gear next to Data Borders, and choose Pin to Toolbar/);
+    await page.close();
   });
 });

@@ -26,6 +26,13 @@ describe("settings", () => {
     expect(warnings.sort()).toEqual(['setting "badge" has an invalid value; using the default', 'setting "concerns.compelled-access" has an invalid value; using the default', 'setting "country" has an invalid value; using the default', 'setting "dismissed" has an invalid value; using the default'].sort());
   });
 
+  test("the badge threshold is low by default and only low, medium or high", () => {
+    expect(defaults.badgeThreshold).toBe("low");
+    expect(sanitize({ version: 1, badgeThreshold: "medium" }, warn).badgeThreshold).toBe("medium");
+    expect(sanitize({ version: 1, badgeThreshold: "none" }, warn).badgeThreshold).toBe("low");
+    expect(warnings).toEqual(['setting "badgeThreshold" has an invalid value; using the default']);
+  });
+
   test("settings from a newer version are read for what this version understands", () => {
     const s = sanitize({ version: SETTINGS_VERSION + 5, country: "DE", futureThing: true }, warn);
     expect(s.country).toBe("DE");
