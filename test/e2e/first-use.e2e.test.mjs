@@ -4,8 +4,10 @@
 // across lines, and short enough to be the answer (≤ 600 px). Screenshots go
 // to test/e2e/artifacts/action-popup-*.png.
 //
-// Also, in Chromium: the badge's levels and threshold, and the welcome page
-// (Firefox: its own pinning instructions).
+// Also what a new user meets next: in Chromium the badge's levels and
+// threshold and the welcome page (Firefox: its own pinning instructions), and
+// in both the banner from the keyboard — one Tab from the page's start reaches
+// its close button, Enter or Escape closes it.
 //
 // Chromium: chrome.action.openPopup() from the service worker. Firefox ESR:
 // browser.action.openPopup() needs a user gesture unless the preference
@@ -19,7 +21,10 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { startServer, HOSTS } from "./server.mjs";
-import { ROOT, CHROMIUM, FIREFOX, ARTIFACTS, requireBrowser, launchChromium, launchFirefox, tmpProfile, removeDir, poll, pollValue, sleep, openExtensionPage } from "./harness.mjs";
+import {
+  ROOT, CHROMIUM, FIREFOX, ARTIFACTS, HOST_ATTR, requireBrowser, launchChromium, launchFirefox, tmpProfile, removeDir, poll, pollValue, sleep,
+  openExtensionPage, expectOneBanner, waitForBanners,
+} from "./harness.mjs";
 
 /** Runs in the popup: its size, its text, and any word the layout split across two lines. */
 function measure(doc) {
@@ -45,6 +50,38 @@ function measure(doc) {
     broken,
     ready: Boolean(doc.querySelector(".answer, .state:not(.loading)")),
   };
+}
+
+/**
+ * On a freshly loaded page, the first Tab lands on the banner's close button: Escape closes it
+ * (deepseek.com), and so does Enter (tiktok.com) — without dismissing the site for good.
+ */
+async function bannerFromKeyboard(page, dismissed) {
+  const focusedBanner = () => page.evaluate((attr) => document.activeElement?.hasAttribute(attr) ?? false, HOST_ATTR);
+  // Real pages open with links and buttons: the banner must come before them.
+  const addPageControls = () => page.evaluate(() => {
+    const link = Object.assign(document.createElement("a"), { href: "#top", textContent: "A link of the page" });
+    const button = Object.assign(document.createElement("button"), { textContent: "A button of the page" });
+    document.body.prepend(link, button);
+  });
+  await page.goto("http://www.deepseek.com/");
+  await expectOneBanner(page);
+  await addPageControls();
+  await page.bringToFront();
+  await page.keyboard.press("Tab");
+  assert.ok(await focusedBanner(), "the first Tab reaches the banner");
+  await page.keyboard.press("Escape");
+  await waitForBanners(page, 0);
+  await page.goto("http://www.tiktok.com/");
+  await expectOneBanner(page);
+  await addPageControls();
+  await page.bringToFront();
+  await page.keyboard.press("Tab");
+  assert.ok(await focusedBanner(), "the first Tab reaches the banner");
+  await page.keyboard.press("Enter");
+  await waitForBanners(page, 0);
+  await sleep(500);
+  assert.deepEqual(await dismissed(), [], "Enter pressed the close button, not \"Don't warn on this site\"");
 }
 
 const CASES = [
@@ -152,6 +189,12 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
     await tab.close();
   });
 
+  test("banner: the first Tab reaches its close button; Escape and Enter close it", { timeout: 60000 }, async () => {
+    const page = await ctx.browser.newPage();
+    await bannerFromKeyboard(page, () => ctx.worker.evaluate(async () => (await chrome.storage.sync.get("settings")).settings.dismissed ?? []));
+    await page.close();
+  });
+
   test("welcome: how to pin the icon, then what happens next with an example for the chosen country and a link to the settings", { timeout: 60000 }, async () => {
     const page = await openExtensionPage(ctx.browser, ctx.extUrl("welcome.html"), () => Boolean(document.querySelector("#country")));
     const before = await page.$eval("main", (el) => el.innerText);
@@ -244,6 +287,12 @@ describe("Firefox: the real toolbar popup", { skip: !requireBrowser(FIREFOX, "fi
       await ext.evaluate(() => browser.extension.getViews({ type: "popup" }).forEach((v) => v.close()));
     }
     await tab.close();
+  });
+
+  test("banner: the first Tab reaches its close button; Escape and Enter close it", { timeout: 60000 }, async () => {
+    const page = await ctx.browser.newPage();
+    await bannerFromKeyboard(page, () => ext.evaluate(async () => (await browser.storage.sync.get("settings")).settings.dismissed ?? []));
+    await page.close();
   });
 
   test("welcome: the Firefox way to pin the icon", { timeout: 30000 }, async () => {
