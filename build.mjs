@@ -16,6 +16,8 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { zipSync } from "fflate";
 import { MESSAGES } from "./tools/i18n/messages.mjs";
+import { coverageHtml } from "./tools/coverage-page.mjs";
+import { projectAddresses } from "./tools/project-addresses.mjs";
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -71,8 +73,12 @@ function writeLocales() {
   }
 }
 
+function readPackage() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+}
+
 function packageVersion() {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+  return readPackage().version;
 }
 
 function manifestFor(target, patterns) {
@@ -118,10 +124,16 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
     sourcemap: DEV ? "linked" : false,
     jsx: "automatic",
     jsxImportSource: "preact",
+    define: {
+      __BROWSER__: JSON.stringify(target),
+      __PROJECT_BUGS__: JSON.stringify(projectAddresses(readPackage()).bugs),
+      __PROJECT_HOMEPAGE__: JSON.stringify(projectAddresses(readPackage()).homepage),
+    },
     loader: { ".css": "css" },
   });
   for (const file of STATIC) fs.copyFileSync(path.join(ROOT, "src/ui", file), path.join(out, file));
   fs.copyFileSync(path.join(ROOT, "src/ui/styles.css"), path.join(out, "styles.css"));
+  writeFile(path.join(out, "coverage.html"), coverageHtml(fs.readFileSync(path.join(ROOT, "docs/data-coverage.md"), "utf8"), { title: MESSAGES.coverageTitle[0] }));
   for (const size of [16, 32, 48, 128]) {
     fs.mkdirSync(path.join(out, "icons"), { recursive: true });
     fs.copyFileSync(path.join(ROOT, `icons/icon-${size}.png`), path.join(out, `icons/icon-${size}.png`));

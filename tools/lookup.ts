@@ -9,9 +9,35 @@ import { normaliseInput, webHost } from "../src/core/match";
 import { buildReport, namesOf, type Report } from "../src/core/report";
 import { DEFAULT_CONCERNS } from "../src/core/assess";
 import { countryName, findingText, levelMessageKey, summarize, type Translate } from "../src/core/text";
+import { COUNTRY_CODES } from "../src/core/country-codes";
+import type { CompiledDataset } from "../src/core/dataset";
+import type { NoMatchReason } from "../src/core/match";
 import { MESSAGES } from "./i18n/messages.mjs";
 
-const USAGE = "usage: lookup <url-or-domain> [--country XX] [--json]";
+const USAGE = "usage: lookup <url-or-domain> [--country XX] [--json]   (lookup --help for more)";
+
+const HELP = `usage: lookup <url-or-domain> [--country XX] [--json]
+
+Who controls a site, where it says your data is stored, which governments can
+compel access, and what happened lately: the extension's report, on the command
+line, from the bundled dataset. No network requests.
+
+  <url-or-domain>  a URL (https://www.tiktok.com/@someone) or a host name (tiktok.com)
+  --country XX     the user's country, an ISO 3166-1 alpha-2 code (default US)
+  --json           one JSON object instead of the text report
+  -h, --help       this help
+
+Exit status: 0 with a report (also for a site outside the dataset);
+2 for input that is not a URL or host name, or a bad option.
+`;
+
+/** Plain-language reasons a valid input has nothing to look up. */
+const NO_MATCH: Record<Exclude<NoMatchReason, "unlisted">, string> = {
+  "not-web": "not a web address: only http and https sites are assessed",
+  ip: "an IP address has no registrable domain to look up",
+  "no-domain": "no registrable domain to look up (a bare public suffix such as com or co.uk)",
+  invalid: "not a URL or host name",
+};
 
 export class UsageError extends Error {}
 
@@ -19,6 +45,7 @@ export interface LookupArgs {
   input: string;
   country: string;
   json: boolean;
+  help?: true;
 }
 
 export function parseArgs(argv: readonly string[]): LookupArgs {
@@ -27,6 +54,7 @@ export function parseArgs(argv: readonly string[]): LookupArgs {
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === "--help" || a === "-h") return { input: "", country, json, help: true };
     if (a === "--json") json = true;
     else if (a === "--country") {
       const v = argv[++i];
@@ -60,7 +88,8 @@ export function humanReport(r: Report): string {
   const lines: string[] = [];
   const cn = (c: string) => (c === "unknown" ? "not stated" : `${countryName(c, "en")} (${c})`);
   if (!r.matched || !r.service) {
-    lines.push(r.domain ? `${r.domain}: not in the Data Borders dataset.` : `${r.input}: no registrable domain to look up (${r.reason}).`);
+    const why = r.reason && r.reason !== "unlisted" ? NO_MATCH[r.reason] : NO_MATCH.invalid;
+    lines.push(r.domain ? `${r.domain}: not in the Data Borders dataset.` : `${r.input}: ${why}.`);
     lines.push(`Dataset ${r.dataVersion}`);
     return lines.join("\n");
   }
@@ -110,18 +139,37 @@ export function lookupJson(r: Report): unknown {
   };
 }
 
+/** Countries whose own laws the dataset models (laws that protect users there specifically). */
+export function modelledCountries(ds: Pick<CompiledDataset, "laws" | "groups">): string[] {
+  const out = new Set<string>();
+  for (const law of ds.laws) {
+    for (const region of law.userRegions) {
+      if (/^[A-Z]{2}$/.test(region)) out.add(region);
+      for (const g of Object.values(ds.groups)) if (g.regionCode === region) for (const m of g.members) out.add(m.country);
+    }
+  }
+  return [...out].filter((c) => COUNTRY_CODES.includes(c)).sort();
+}
+
 export function main(argv: readonly string[], datasetPath: string, today: string): { code: number; stdout: string; stderr: string } {
+  const usage = (e: unknown) => {
+    if (e instanceof UsageError) return { code: 2, stdout: "", stderr: `lookup: ${e.message}\n${USAGE}\n` };
+    throw e;
+  };
   let args: LookupArgs;
   let url: string;
   try {
     args = parseArgs(argv);
+    if (args.help) return { code: 0, stdout: HELP, stderr: "" };
     url = urlFromInput(args.input);
   } catch (e) {
-    if (e instanceof UsageError) return { code: 2, stdout: "", stderr: `lookup: ${e.message}\n${USAGE}\n` };
-    throw e;
+    return usage(e);
   }
   const parsed: unknown = JSON.parse(readFileSync(datasetPath, "utf8"));
   if (!isCompiledDataset(parsed)) return { code: 1, stdout: "", stderr: `lookup: ${datasetPath} is not a compiled dataset; run npm run build\n` };
+  if (!COUNTRY_CODES.includes(args.country)) {
+    return usage(new UsageError(`--country ${args.country} is not an assigned ISO 3166-1 country code. Countries whose own laws the dataset models: ${modelledCountries(parsed).join(" ")}; any other assigned code gets the laws that reach everyone`));
+  }
   const report = { ...buildReport(parsed, url, args.country, DEFAULT_CONCERNS, today), input: args.input };
   return { code: 0, stdout: `${args.json ? JSON.stringify(lookupJson(report), null, 2) : humanReport(report)}\n`, stderr: "" };
 }

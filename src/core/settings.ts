@@ -38,12 +38,17 @@ export const SETTINGS_VERSION = migrations.length + 1;
 export const BANNER_THRESHOLDS = ["high", "medium", "never"] as const;
 export type BannerThreshold = (typeof BANNER_THRESHOLDS)[number];
 
+/** The lowest level the toolbar badge shows. */
+export const BADGE_THRESHOLDS = ["low", "medium", "high"] as const;
+export type BadgeThreshold = (typeof BADGE_THRESHOLDS)[number];
+
 export const defaults = {
   version: SETTINGS_VERSION as number,
   /** ISO 3166-1 alpha-2; "" until the user (or the welcome page) sets it. */
   country: "",
   bannerThreshold: "high" as BannerThreshold,
   badge: true,
+  badgeThreshold: "low" as BadgeThreshold,
   concerns: DEFAULT_CONCERNS as Concerns,
   /** Registrable domains on which the banner is never shown. */
   dismissed: [] as string[],
@@ -107,6 +112,10 @@ export function sanitize(raw: unknown, warn: Warn, steps: readonly Migration[] =
   }
   if (s.badge !== undefined) {
     if (typeof s.badge === "boolean") out.badge = s.badge; else bad("badge");
+  }
+  if (s.badgeThreshold !== undefined) {
+    if ((BADGE_THRESHOLDS as readonly unknown[]).includes(s.badgeThreshold)) out.badgeThreshold = s.badgeThreshold as BadgeThreshold;
+    else bad("badgeThreshold");
   }
   if (s.onboarded !== undefined) {
     if (typeof s.onboarded === "boolean") out.onboarded = s.onboarded; else bad("onboarded");

@@ -154,7 +154,33 @@ describe("badge", () => {
     expect(fake.badges.get(5)).toMatchObject({ text: "!!", color: "#b3261e" });
     expect(fake.badges.get(5)!.title).toMatch(/^Data Borders: Clip — High concern\. Your data can be accessed from China/);
     await updateBadge(state, 5, undefined);
-    expect(fake.badges.get(5)).toMatchObject({ text: "", title: "Data Borders" });
+    expect(fake.badges.get(5)).toMatchObject({ text: "", title: "Data Borders: this site is not listed in the dataset" });
+  });
+
+  test("low, medium and high differ by text and colour; a listed site with no concern shows no text", async () => {
+    await setSettings({ country: "FR" });
+    const state = await ready();
+    await updateBadge(state, 21, "https://cloudy.example/");
+    await updateBadge(state, 22, "https://market.example/");
+    await updateBadge(state, 23, "https://red.example/");
+    await updateBadge(state, 24, "https://euroshop.example/");
+    expect([21, 22, 23].map((id) => [fake.badges.get(id)!.text, fake.badges.get(id)!.color])).toEqual([["i", "#3b5b8c"], ["!", "#8a4b00"], ["!!", "#b3261e"]]);
+    expect(fake.badges.get(24)).toMatchObject({ text: "" });
+    expect(fake.badges.get(24)!.title).toMatch(/No concern found/);
+  });
+
+  test("the badge threshold hides lower levels; the title still tells", async () => {
+    await setSettings({ country: "FR", badgeThreshold: "medium" });
+    let state = await ready();
+    await updateBadge(state, 31, "https://cloudy.example/");
+    await updateBadge(state, 32, "https://market.example/");
+    expect([fake.badges.get(31)!.text, fake.badges.get(32)!.text]).toEqual(["", "!"]);
+    expect(fake.badges.get(31)!.title).toMatch(/Low concern/);
+    await setSettings({ country: "FR", badgeThreshold: "high" });
+    state = await ready();
+    await updateBadge(state, 32, "https://market.example/");
+    await updateBadge(state, 33, "https://red.example/");
+    expect([fake.badges.get(32)!.text, fake.badges.get(33)!.text]).toEqual(["", "!!"]);
   });
 
   test("the badge setting hides the text but keeps the title", async () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main, parseArgs, UsageError, urlFromInput } from "../../tools/lookup";
+import { main, modelledCountries, parseArgs, UsageError, urlFromInput } from "../../tools/lookup";
 import { miniDataset } from "../fixtures/mini-dataset";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "db-lookup-"));
@@ -53,6 +53,36 @@ describe("lookup", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.split("\n")[0]).toMatch(message);
+  });
+
+  test("--help prints the usage and what each option does, exit 0", () => {
+    for (const flag of ["--help", "-h"]) {
+      const r = run(flag);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^usage: lookup <url-or-domain> \[--country XX\] \[--json\]\n/);
+      expect(r.stdout).toMatch(/--country XX +the user's country, an ISO 3166-1 alpha-2 code \(default US\)/);
+      expect(r.stderr).toBe("");
+    }
+  });
+
+  test("--country must be an assigned ISO 3166-1 code; the error lists the countries the dataset models", () => {
+    const r = run("clip.example", "--country", "ZZ");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const line = r.stderr.split("\n")[0]!;
+    expect(line).toMatch(/^lookup: --country ZZ is not an assigned ISO 3166-1 country code\. Countries whose own laws the dataset models: .*\bFR\b.*\bGB\b.*\bUS\b/);
+    expect(modelledCountries(miniDataset())).toEqual(expect.arrayContaining(["FR", "DE", "NO", "GB", "US"]));
+    expect(run("clip.example", "--country", "jp").code).toBe(0);
+  });
+
+  test.each([
+    ["ftp://files.example/x", "ftp://files.example/x: not a web address: only http and https sites are assessed."],
+    ["127.0.0.1", "127.0.0.1: an IP address has no registrable domain to look up."],
+  ])("input with nothing to look up says why in plain words: %s", (input, line) => {
+    const r = run(input);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe(line);
+    expect(r.stdout).not.toMatch(/not-web|\(ip\)/);
   });
 
   test("argument parsing", () => {

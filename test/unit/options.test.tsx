@@ -56,6 +56,9 @@ describe("options", () => {
     expect(patches[1]).toEqual({ bannerThreshold: "never" });
     expect(patches[2]).toEqual({ badge: false });
     expect(patches[3]!.concerns!["data-breach"]).toBe(false);
+    fireEvent.click(screen.getByLabelText("Medium and high (!, !!)"));
+    await waitFor(() => expect(patches).toHaveLength(5));
+    expect(patches[4]).toEqual({ badgeThreshold: "medium" });
     expect(screen.getByRole("status").textContent).toBe("Saved.");
   });
 

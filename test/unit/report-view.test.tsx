@@ -76,7 +76,7 @@ describe("report view", () => {
     expect(items[2]).toMatch(/Breach · Jan 1, 2019/);
   });
 
-  test("sources: every link opens safely in a new tab; correction link is prefilled", () => {
+  test("sources: every link opens safely in a new tab; no tracker in package.json, so the correction is copied, never a guessed link", () => {
     wrap(<ReportView report={report("https://clip.example/")} />);
     const links = [...document.querySelectorAll("a")];
     expect(links.length).toBeGreaterThan(5);
@@ -85,8 +85,8 @@ describe("report view", () => {
       expect(a.getAttribute("target")).toBe("_blank");
       expect(a.getAttribute("rel")).toBe("noopener noreferrer");
     }
-    const correction = screen.getByText("Report a correction").closest("a")!;
-    expect(correction.getAttribute("href")).toMatch(/\/issues\/new\?title=Correction%3A\+Clip\+%28clip\.example%29/);
+    expect(screen.queryByText("Report a correction")).toBeNull();
+    expect(screen.getByRole("button", { name: "Copy a correction report" })).toBeTruthy();
   });
 
   test("French", () => {
@@ -119,10 +119,10 @@ describe("report page states", () => {
     expect(screen.getByText(/browser or extension page/)).toBeTruthy();
   });
 
-  test("a site not in the dataset says so plainly and offers the correction link", async () => {
+  test("a site not in the dataset says so plainly and offers a correction report", async () => {
     wrap(<ReportPage url="https://example.org/x" load={async (u) => report(u)} compact />);
     await waitFor(() => expect(screen.getByText("example.org is not in the Data Borders dataset.")).toBeTruthy());
-    expect(screen.getByText("Report a correction")).toBeTruthy();
+    expect(screen.getByText("Copy a correction report")).toBeTruthy();
   });
 
   test("loading, then an error with a working retry", async () => {

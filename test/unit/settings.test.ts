@@ -33,6 +33,13 @@ describe("settings", () => {
     expect(warnings).toEqual(['invalid value for "country", "badge", "concerns.remote-access-from", "dismissed"; using the default']);
   });
 
+  test("the badge threshold is low by default and only low, medium or high", () => {
+    expect(defaults.badgeThreshold).toBe("low");
+    expect(sanitize({ version: 1, badgeThreshold: "medium" }, warn).badgeThreshold).toBe("medium");
+    expect(sanitize({ version: 1, badgeThreshold: "none" }, warn).badgeThreshold).toBe("low");
+    expect(warnings).toEqual(['invalid value for "badgeThreshold"; using the default']);
+  });
+
   // A user's valid choices stored under a version this code cannot place.
   const choices = { country: "DE", bannerThreshold: "medium", badge: false, dismissed: ["tiktok.com"], onboarded: true };
 

@@ -20,7 +20,7 @@ function Reasons({ law, report }: { law: LawView; report: Report }) {
   return <p class="reasons">{[...new Set(text)].join("; ")}.</p>;
 }
 
-export function AccessSection({ report, compact }: { report: Report; compact: boolean }) {
+export function AccessSection({ report }: { report: Report }) {
   const { t, lang } = useUi();
   return (
     <Section id="access" title={t("sectionAccess")}>
@@ -35,12 +35,8 @@ export function AccessSection({ report, compact }: { report: Report; compact: bo
               </h3>
               {law.domestic ? <p class="note">{t("lawDomestic")}</p> : null}
               <Reasons law={law} report={report} />
-              {compact ? null : (
-                <>
-                  <p class="summary">{law.summary}</p>
-                  <p class="meta"><Slot template={t("lawStatusInForce", [SLOT])}><DateText date={law.status.checked} /></Slot></p>
-                </>
-              )}
+              <p class="summary">{law.summary}</p>
+              <p class="meta"><Slot template={t("lawStatusInForce", [SLOT])}><DateText date={law.status.checked} /></Slot></p>
               <ul class="law-sources">
                 {law.sources.map((s) => (
                   <li key={s.url}><ExternalLink href={s.url}>{s.title ?? s.publisher}</ExternalLink></li>

@@ -22,7 +22,7 @@ function Statement({ s }: { s: StatementView }) {
   );
 }
 
-export function StorageSection({ report, showMap }: { report: Report; showMap: boolean }) {
+export function StorageSection({ report }: { report: Report }) {
   const { t } = useUi();
   const hq = report.ownershipChain.at(-1)?.headquarters;
   return (
@@ -38,14 +38,12 @@ export function StorageSection({ report, showMap }: { report: Report; showMap: b
           <ul class="statements">{report.remoteAccess.map((s) => <Statement key={s.source.url + s.countries.join()} s={s} />)}</ul>
         </>
       ) : null}
-      {showMap ? (
-        <WorldMap
-          storage={report.storage.flatMap((s) => s.countries)}
-          access={report.remoteAccess.flatMap((s) => s.countries)}
-          headquarters={hq && hq !== "unknown" ? hq : undefined}
-          user={report.country}
-        />
-      ) : null}
+      <WorldMap
+        storage={report.storage.flatMap((s) => s.countries)}
+        access={report.remoteAccess.flatMap((s) => s.countries)}
+        headquarters={hq && hq !== "unknown" ? hq : undefined}
+        user={report.country}
+      />
     </Section>
   );
 }
