@@ -16,6 +16,29 @@ const rows = () => Object.fromEntries([...document.querySelectorAll(".fact")].ma
 afterEach(cleanup);
 
 describe("popup answer", () => {
+  test("a footprint list is 'may be processed in', never 'stored in'", () => {
+    answer("https://market.example/");
+    expect(rows()["Stored in"]).toBe("not stated · may be processed in United States, Singapore, China, Hong Kong · accessed from China");
+  });
+
+  test("no operator for the region: the group is named and the gap is said; an unmodelled law is said", () => {
+    answer("https://market.example/", "JP");
+    expect(rows()["Run by"]).toBe("market holdings (the company responsible for your region is not stated)");
+    expect(document.querySelector(".user-law")!.textContent).toMatch(/transfer rules are not in the dataset yet/);
+    cleanup();
+    answer("https://market.example/", "FR");
+    expect(document.querySelector(".user-law")).toBeNull();
+  });
+
+  test("who can demand it: the states whose law reaches the data the way it gets there, a provider's included", () => {
+    answer("https://usvideo.example/", "US");
+    expect(rows()["Who can demand it"]).toBe("China, United States (your country)");
+    cleanup();
+    // A recognised state is still named: the EU recognises the US, but US law can compel the parent.
+    answer("https://cloudy.example/", "FR");
+    expect(rows()["Who can demand it"]).toBe("United States");
+  });
+
   test("level, one sentence, then the four rows in order, then the full report", () => {
     answer("https://www.clip.example/@x");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Clip clip.example");
