@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { userLawStatuses } from "../src/core/tiers";
 import { isCompiledDataset } from "../src/core/dataset";
 import { normaliseInput, webHost } from "../src/core/match";
 import { buildReport, namesOf, type Report } from "../src/core/report";
@@ -149,16 +150,10 @@ export function lookupJson(r: Report): unknown {
   };
 }
 
-/** Countries whose own laws the dataset models (laws that protect users there specifically). */
+/** Countries whose own laws the dataset models (a transfer rule, or an explicit "no condition"). */
 export function modelledCountries(ds: Pick<CompiledDataset, "laws" | "groups">): string[] {
-  const out = new Set<string>();
-  for (const law of ds.laws) {
-    for (const region of law.userRegions) {
-      if (/^[A-Z]{2}$/.test(region)) out.add(region);
-      for (const g of Object.values(ds.groups)) if (g.regionCode === region) for (const m of g.members) out.add(m.country);
-    }
-  }
-  return [...out].filter((c) => COUNTRY_CODES.includes(c)).sort();
+  const statuses = userLawStatuses(ds, COUNTRY_CODES);
+  return COUNTRY_CODES.filter((c) => statuses[c] !== "not-modelled");
 }
 
 export function main(argv: readonly string[], datasetPath: string, today: string): { code: number; stdout: string; stderr: string } {

@@ -3,7 +3,7 @@
 // (safeGroups) and the countries they name as of concern (reach groups of a
 // foreign-adversary-control law). No country is special-cased here.
 import type { CompiledDataset, GroupMember, Law } from "./dataset";
-import { countriesOf } from "./regions";
+import { countriesOf, covers, userZone } from "./regions";
 
 /**
  * "of-concern": a law protecting the user names the state as a country of concern or foreign adversary.
@@ -62,4 +62,15 @@ export function userLegalProfile(groups: CompiledDataset["groups"], userLaws: re
     return { tier: "not-recognised", laws: transferLaws.map((l) => l.id) };
   };
   return { status, laws: protective.map((l) => l.id), standing };
+}
+
+/** How each country's own law is modelled in the dataset, for the settings and the country list. */
+export function userLawStatuses(ds: Pick<CompiledDataset, "laws" | "groups">, countries: readonly string[]): Record<string, UserLawStatus> {
+  const inForce = ds.laws.filter((l) => l.status.value === "in-force");
+  const out: Record<string, UserLawStatus> = {};
+  for (const country of countries) {
+    const zone = userZone(ds.groups, country);
+    out[country] = userLegalProfile(ds.groups, inForce.filter((l) => covers(l.userRegions, zone))).status;
+  }
+  return out;
 }

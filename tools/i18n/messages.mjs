@@ -44,6 +44,7 @@ export const MESSAGES = {
   findingOperatorUnknown: ["The company responsible for your data is not stated.", "L'entreprise responsable de vos données n'est pas indiquée."],
   findingOperatorFallback: ["The company responsible for users in your region is not stated; the service belongs to $1.", "L'entreprise responsable pour les utilisateurs de votre région n'est pas indiquée ; le service appartient à $1."],
   userLawNotModelled: ["Your country's data-transfer rules are not in the dataset yet, so no level here goes above medium.", "Les règles de transfert de données de votre pays ne figurent pas encore dans les données : aucun niveau ne dépasse donc « moyen »."],
+  countryLawModelled: ["Your country's rules on sending data abroad are in the dataset: verdicts use them.", "Les règles de votre pays sur l'envoi de données à l'étranger figurent dans les données : les verdicts en tiennent compte."],
   userLawUnrestricted: ["Your country's law sets no conditions on sending data abroad.", "La loi de votre pays ne pose pas de condition à l'envoi de données à l'étranger."],
   concernForeignAdversaryControl: ["Control by a country your law names as an adversary", "Contrôle par un pays que votre loi désigne comme adversaire"],
   concernStoredIn: ["Storage abroad", "Stockage à l'étranger"],
