@@ -15,8 +15,8 @@ describe("lookup", () => {
     const r = run("market.example", "--country", "JP");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/transfer rules are not in the dataset yet/);
-    expect(r.stdout).toMatch(/responsible for users in your region is not stated[^\n]*\n  group: market holdings — head office Singapore \(SG\), incorporated in Cayman Islands \(KY\), run from China \(CN\)/);
-    expect(r.stdout).toMatch(/Where your data is stored:\n  not stated\n  may be processed in United States \(US\), Singapore \(SG\), China \(CN\), Hong Kong \(HK\)/);
+    expect(r.stdout).toMatch(/responsible for users in your region is not stated[^\n]*\n {2}group: market holdings — head office Singapore \(SG\), incorporated in Cayman Islands \(KY\), run from China \(CN\)/);
+    expect(r.stdout).toMatch(/Where your data is stored:\n {2}not stated\n {2}may be processed in United States \(US\), Singapore \(SG\), China \(CN\), Hong Kong \(HK\)/);
     const json = JSON.parse(run("usvideo.example", "--country", "US", "--json").stdout);
     expect(json.processors).toEqual([{ chain: ["red services llc", "red app co"], appliesTo: ["US"], source: expect.objectContaining({ url: expect.stringMatching(/^https:/) }) }]);
     expect(json.verdict.userLaw).toEqual({ status: "unrestricted", laws: ["us-adversary-apps"] });
