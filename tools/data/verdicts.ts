@@ -1,4 +1,4 @@
-// docs/verdicts.md: every service's level and headline for users in ten
+// docs/verdicts.md: every service's level and headline for users in fourteen
 // countries, as of the dataset's version date. Committed and checked by a
 // test, so every change of a verdict is a reviewed diff.
 import type { CompiledDataset } from "../../src/core/dataset";
@@ -7,7 +7,7 @@ import { serviceContext } from "../../src/core/context";
 import { countryName, summarize } from "../../src/core/text";
 import { translator } from "../i18n/translate";
 
-export const CALIBRATION_COUNTRIES = ["US", "FR", "DE", "GB", "JP", "KR", "IN", "BR", "CA", "AU"] as const;
+export const CALIBRATION_COUNTRIES = ["US", "FR", "DE", "GB", "JP", "KR", "IN", "BR", "CA", "AU", "TR", "ZA", "MX", "SG"] as const;
 
 const MARK: Record<Level, string> = { none: "·", low: "low", medium: "**medium**", high: "**HIGH**" };
 
