@@ -31,6 +31,14 @@ describe("report view", () => {
     expect(us.textContent).toMatch(/Providers that receive your data.*red services llc → red app co.*China.*Receives some data to run global features\./);
   });
 
+  test("a source read from a dated copy links to that copy beside the official address", () => {
+    wrap(<ReportView report={report("https://clip.example/")} />);
+    const control = screen.getByRole("region", { name: "Who controls it" });
+    const archived = [...control.querySelectorAll("a")].filter((a) => a.textContent?.startsWith("archived copy"));
+    expect(archived.map((a) => a.getAttribute("href"))).toEqual(["https://example.org/archive/clip-policy"]);
+    expect(archived[0]!.previousElementSibling?.getAttribute("href")).toBe("https://example.org/source/10");
+  });
+
   test("control: the group is named when no operator covers the region, and the gap is said", () => {
     wrap(<ReportView report={report("https://market.example/", "JP")} />);
     const control = screen.getByRole("region", { name: "Who controls it" });

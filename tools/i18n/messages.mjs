@@ -128,6 +128,7 @@ export const MESSAGES = {
   confidenceLow: ["Confidence: low", "Fiabilité : faible"],
   datasetVersion: ["Dataset $1", "Données $1"],
   allSources: ["All sources cited in this report", "Toutes les sources citées dans ce rapport"],
+  archivedCopy: ["archived copy", "copie archivée"],
   sourceOf: ["Source: $1, $2", "Source : $1, $2"],
   opensNewTab: ["(opens in a new tab)", "(s'ouvre dans un nouvel onglet)"],
   optionsTitle: ["Data Borders settings", "Paramètres de Data Borders"],
