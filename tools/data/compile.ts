@@ -9,6 +9,7 @@ import type { z } from "zod";
 import * as schema from "../../src/data/schema";
 import type { CompiledDataset } from "../../src/core/dataset";
 import type { Entity, Group, Law, Service } from "../../src/data/schema";
+import { claimsTooMuch } from "./confidence";
 
 export interface DataProblem {
   file: string;
@@ -221,6 +222,8 @@ export function compileData(root: string, today: string): CompileResult {
     if (s.storage.length === 0) warnings.push({ file, path: "$.storage", message: "no storage statement: shown as not stated" });
     if (s.operators.length === 0) warnings.push({ file, path: "$.operators", message: "no operator: shown as not stated" });
     if (s.confidence.level === "low") warnings.push({ file, path: "$.confidence", message: `low confidence: ${s.confidence.reason}` });
+    const tooMuch = claimsTooMuch(s, today);
+    if (tooMuch) errors.push({ file, path: "$.confidence.level", message: tooMuch });
   }
   for (const e of parsed.entities.values()) {
     if (e.reviewed < yearAgo) warnings.push({ file: entityFile(e.id), path: "$.reviewed", message: `not reviewed since ${e.reviewed} (over 12 months)` });

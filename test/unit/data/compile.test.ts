@@ -8,6 +8,8 @@ import { today } from "../today";
 // The fixtures below are dated against this fixed day; the project's own dataset is checked against today.
 const TODAY = "2026-11-29";
 const src = { url: "https://example.org/policy", publisher: "Example", date: "2026-01-01" };
+/** The service's own policy: what "high" confidence needs. */
+const policy = { url: "https://alpha.com/privacy", publisher: "Alpha", date: "2026-01-01" };
 
 function valid() {
   return {
@@ -16,8 +18,8 @@ function valid() {
       "child-co": { id: "child-co", name: "Child Co", kind: "company", legalDomicile: "unknown", headquarters: "unknown", owners: [{ entity: "parent-co", controls: true, share: 100, source: src }], reviewed: "2026-01-01" },
     } as Record<string, any>,
     services: {
-      alpha: { id: "alpha", name: "Alpha", category: "social", domains: ["alpha.com"], operators: [{ entity: "child-co", regions: ["*"], source: src }],
-        storage: [{ countries: ["US"], basis: "stated", appliesTo: ["*"], statement: "Stored in the US.", source: src }],
+      alpha: { id: "alpha", name: "Alpha", category: "social", domains: ["alpha.com"], operators: [{ entity: "child-co", regions: ["*"], source: policy }],
+        storage: [{ countries: ["US"], basis: "stated", appliesTo: ["*"], statement: "Stored in the US.", source: policy }],
         news: [{ date: "2026-02-01", headline: "A regulator fines Alpha", outlet: "Regulator", url: "https://example.org/fine", kind: "fine", topic: "privacy", jurisdiction: "FR", dataOf: ["EEA"] }],
         reviewed: "2026-01-01", confidence: { level: "high" } },
       beta: { id: "beta", name: "Beta", category: "video", domains: ["beta.co.uk"], hosts: ["beta.alpha.com"], reviewed: "2026-01-01", confidence: { level: "low", reason: "little is stated" } },
@@ -77,6 +79,9 @@ describe("dataset compiler", () => {
     ["a certification without its status", (fx) => (fx.services.alpha.certifications = [{ scheme: "eu-us-dpf", entity: "child-co", source: src }]), "services/alpha.json", "$.certifications[0].status", /required field "status" is missing/],
     ["a law that both restricts and does not restrict transfers", (fx) => (fx.laws.x = { id: "x", jurisdiction: "FR", name: "X", shortName: "X", adopted: "2020-01-01", status: { value: "in-force", checked: "2026-01-01", source: src }, summary: "A law.", effect: ["transfer-restriction", "no-transfer-restriction"], userRegions: ["FR"], sources: [src] }), "laws/x.json", "$.effect", /cannot both restrict/],
     ["a law without a checked date", (fx) => (fx.laws.x = { id: "x", jurisdiction: "FR", name: "X", shortName: "X", adopted: "2020-01-01", status: { value: "in-force", source: src }, summary: "A law.", effect: ["data-protection"], userRegions: ["FR"], sources: [src] }), "laws/x.json", "$.status.checked", /required field "checked" is missing/],
+    ["high confidence with a storage statement that is not the company's own", (fx) => (fx.services.alpha.storage[0].source = src), "services/alpha.json", "$.confidence.level", /"high" is more than the sources support \("medium": high needs storage statements from the company's own policy or a regulator\)/],
+    ["high confidence with an old review", (fx) => (fx.services.alpha.reviewed = "2025-06-01"), "services/alpha.json", "$.confidence.level", /high needs a review within 12 months/],
+    ["medium confidence with neither operator nor owner", (fx) => (fx.services.beta.confidence = { level: "medium", reason: "x" }), "services/beta.json", "$.confidence.level", /"medium" is more than the sources support \("low"/],
     ["a group without a checked date", (fx) => delete fx.groups.eea.checked, "groups/eea.json", "$.checked", /required field "checked" is missing/],
     ["an unknown entity reference", (fx) => (fx.services.alpha.operators[0].entity = "ghost-co"), "services/alpha.json", "$.operators[0].entity", /unknown entity "ghost-co"/],
     ["a claim without a source", (fx) => delete fx.services.alpha.storage[0].source, "services/alpha.json", "$.storage[0].source", /claim without a source/],
