@@ -52,6 +52,25 @@ function measure(doc) {
   };
 }
 
+/** axe-core (WCAG 2.1 A/AA) on the page as it is now, in light and dark; returns the violations. */
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) {
+    await page.evaluate(fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  }
+  const out = [];
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+    const r = await page.evaluate(async () => {
+      const res = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return { passes: res.passes.map((p) => p.id), violations: res.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`) };
+    });
+    assert.ok(r.passes.includes("color-contrast"), "axe checked contrast");
+    out.push(...r.violations.map((v) => `${scheme}: ${v}`));
+  }
+  await page.emulateMediaFeatures([]);
+  return out;
+}
+
 /**
  * On a freshly loaded page, the first Tab lands on the banner's close button: Escape closes it
  * (deepseek.com), and so does Enter (tiktok.com) — without dismissing the site for good.
@@ -195,6 +214,19 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
     await page.close();
   });
 
+  test("accessibility: the popup's answer, a popup that cannot read the tab, and the bundled coverage page pass axe", { timeout: 60000 }, async () => {
+    const pages = [
+      [`popup.html?url=${encodeURIComponent("https://www.deepseek.com/")}`, () => Boolean(document.querySelector(".answer"))],
+      ["popup.html", () => Boolean(document.querySelector(".state"))],
+      ["coverage.html", () => document.querySelectorAll("table").length >= 3],
+    ];
+    for (const [url, ready] of pages) {
+      const page = await openExtensionPage(ctx.browser, ctx.extUrl(url), ready);
+      assert.deepEqual(await axe(page), [], url);
+      await page.close();
+    }
+  });
+
   test("welcome: how to pin the icon, then what happens next with an example for the chosen country and a link to the settings", { timeout: 60000 }, async () => {
     const page = await openExtensionPage(ctx.browser, ctx.extUrl("welcome.html"), () => Boolean(document.querySelector("#country")));
     const before = await page.$eval("main", (el) => el.innerText);
@@ -205,6 +237,7 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
     const after = await page.$eval("main", (el) => el.innerText);
     assert.match(after, /What happens next[\s\S]*i for low, ! for medium, !! for high/);
     assert.match(after, /For example, on TikTok, for a user in United States:\s*Medium concern/);
+    assert.deepEqual(await axe(page), [], "welcome page after Save");
     await page.click("a[href='options.html']");
     await poll(page, () => location.pathname.endsWith("/options.html") && Boolean(document.querySelector("#country")));
     assert.equal(await page.$eval("#country", (el) => el.value), "US");
