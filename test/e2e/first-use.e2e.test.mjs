@@ -179,6 +179,19 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
     await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
   });
 
+  test("\"Copy a correction report\" puts the prefilled report on the clipboard (no tracker in package.json)", { timeout: 30000 }, async () => {
+    const page = await openExtensionPage(ctx.browser, ctx.extUrl(`popup.html?url=${encodeURIComponent("http://www.tiktok.com/")}`), () => Boolean(document.querySelector(".answer")));
+    await ctx.browser.defaultBrowserContext().overridePermissions(ctx.extUrl(""), ["clipboard-read", "clipboard-write", "clipboard-sanitized-write"]);
+    await page.bringToFront();
+    assert.equal(await page.evaluate(() => document.querySelectorAll("a[href*='github.com']").length), 0);
+    const [button] = await page.$$("xpath/.//button[contains(., 'Copy a correction report')]");
+    await button.click();
+    await poll(page, () => document.querySelector(".correction [role=status]")?.textContent.includes("Copied to the clipboard."));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^Data Borders — Correction: TikTok \(tiktok\.com\)\n\nSite: tiktok\.com\nDataset version: \S+\n/);
+    await page.close();
+  });
+
   test("badge: low, medium and high by text and colour; \"not listed\" in the title elsewhere; the threshold setting", { timeout: 60000 }, async () => {
     const badge = () => ctx.worker.evaluate(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
