@@ -103,6 +103,20 @@ async function bannerFromKeyboard(page, dismissed) {
   assert.deepEqual(await dismissed(), [], "Enter pressed the close button, not \"Don't warn on this site\"");
 }
 
+/**
+ * A popup opens small and then takes its content's size: reads its measure until two reads
+ * 400 ms apart agree (and `done` holds), so a real collapse still fails and a resize in flight does not.
+ */
+function settled(read, done) {
+  let previous = null;
+  return pollValue(async () => {
+    const x = await read().catch(() => null);
+    const same = previous && x && x.width === previous.width && x.height === previous.height;
+    previous = x;
+    return same ? x : null;
+  }, (x) => Boolean(x) && done(x), { timeout: 10000, interval: 400 });
+}
+
 const CASES = [
   { name: "listed", expect: /TikTok\s+tiktok\.com[\s\S]*High concern[\s\S]*Stored in[\s\S]*Run by[\s\S]*Who can demand it[\s\S]*Latest[\s\S]*Full report/ },
   { name: "unlisted", expect: /not in the Data Borders dataset/ },
@@ -143,7 +157,7 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
       const popup = await target.asPage();
       await poll(popup, () => Boolean(document.querySelector(".answer, .state:not(.loading)")));
       if (c.name === "listed") await poll(popup, () => [...document.images].every((i) => i.complete));
-      const m = await popup.evaluate(measure.toString().replace(/^function measure/, "(function") + ")(document)");
+      const m = await settled(() => popup.evaluate(`(${measure.toString()})(document)`), (x) => x?.ready);
       assert.match(m.text, c.expect);
       check(c.name, m, "chromium");
       await popup.screenshot({ path: path.join(ARTIFACTS, `action-popup-${c.name}-chromium.png`) });
@@ -316,14 +330,11 @@ describe("Firefox: the real toolbar popup", { skip: !requireBrowser(FIREFOX, "fi
       await sleep(300);
       await ext.evaluate(() => browser.action.openPopup());
       const source = `(${measure.toString()})(v.document)`;
-      const m = await pollValue(
-        () => ext.evaluate((src) => {
-          const [v] = browser.extension.getViews({ type: "popup" });
-          return v ? eval(src) : null; // test code, evaluated in an extension page under DevTools
-        }, source).catch(() => null),
-        (x) => x?.ready && (c.name !== "listed" || /Full report/.test(x.text)),
-        { timeout: 10000 },
-      );
+      const read = () => ext.evaluate((src) => {
+        const [v] = browser.extension.getViews({ type: "popup" });
+        return v ? eval(src) : null; // test code, evaluated in an extension page under DevTools
+      }, source).catch(() => null);
+      const m = await settled(read, (x) => x?.ready && (c.name !== "listed" || /Full report/.test(x.text)));
       assert.ok(m?.ready, `${c.name}: the popup opened (${JSON.stringify(m)})`);
       await sleep(300); // flags and fonts settle before the photograph
       assert.match(m.text, c.expect);
