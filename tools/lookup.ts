@@ -23,7 +23,7 @@ Who controls a site, where it says your data is stored, which governments can
 compel access, and what happened lately: the extension's report, on the command
 line, from the bundled dataset. No network requests.
 
-  <url-or-domain>  a URL (https://www.tiktok.com/@someone) or a host name (tiktok.com)
+  <url-or-domain>  a web address, or a host name such as tiktok.com
   --country XX     the user's country, an ISO 3166-1 alpha-2 code (default US)
   --json           one JSON object instead of the text report
   -h, --help       this help

@@ -13,8 +13,8 @@ import type { DataInfo } from "../core/messages";
 import { LevelBadge } from "../ui/report/VerdictHeader";
 import { mount } from "../ui/mount";
 
-/** A well-known service in the dataset, for the example after Save. */
-const EXAMPLE_URL = "https://www.tiktok.com/";
+/** A well-known service's host in the dataset, for the example after Save (looked up, never linked). */
+const EXAMPLE_HOST = "www.tiktok.com";
 
 function Example({ report }: { report: Report }) {
   const lang = uiLanguage();
@@ -50,7 +50,7 @@ function Welcome() {
         e.preventDefault();
         void send("updateSettings", { patch: { country, onboarded: true } })
           .then(() => setSaved(true))
-          .then(() => send("getReport", { url: EXAMPLE_URL }))
+          .then(() => send("getReport", { url: `https://${EXAMPLE_HOST}/` }))
           .then(setExample, () => undefined);
       }}>
         <label for="country">{t("welcomeQuestion")}</label>

@@ -52,6 +52,25 @@ function measure(doc) {
   };
 }
 
+/** axe-core (WCAG 2.1 A/AA) on the page as it is now, in light and dark; returns the violations. */
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) {
+    await page.evaluate(fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  }
+  const out = [];
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+    const r = await page.evaluate(async () => {
+      const res = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return { passes: res.passes.map((p) => p.id), violations: res.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`) };
+    });
+    assert.ok(r.passes.includes("color-contrast"), "axe checked contrast");
+    out.push(...r.violations.map((v) => `${scheme}: ${v}`));
+  }
+  await page.emulateMediaFeatures([]);
+  return out;
+}
+
 /**
  * On a freshly loaded page, the first Tab lands on the banner's close button: Escape closes it
  * (deepseek.com), and so does Enter (tiktok.com) — without dismissing the site for good.
@@ -82,6 +101,20 @@ async function bannerFromKeyboard(page, dismissed) {
   await waitForBanners(page, 0);
   await sleep(500);
   assert.deepEqual(await dismissed(), [], "Enter pressed the close button, not \"Don't warn on this site\"");
+}
+
+/**
+ * A popup opens small and then takes its content's size: reads its measure until two reads
+ * 400 ms apart agree (and `done` holds), so a real collapse still fails and a resize in flight does not.
+ */
+function settled(read, done) {
+  let previous = null;
+  return pollValue(async () => {
+    const x = await read().catch(() => null);
+    const same = previous && x && x.width === previous.width && x.height === previous.height;
+    previous = x;
+    return same ? x : null;
+  }, (x) => Boolean(x) && done(x), { timeout: 10000, interval: 400 });
 }
 
 const CASES = [
@@ -124,7 +157,7 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
       const popup = await target.asPage();
       await poll(popup, () => Boolean(document.querySelector(".answer, .state:not(.loading)")));
       if (c.name === "listed") await poll(popup, () => [...document.images].every((i) => i.complete));
-      const m = await popup.evaluate(measure.toString().replace(/^function measure/, "(function") + ")(document)");
+      const m = await settled(() => popup.evaluate(`(${measure.toString()})(document)`), (x) => x?.ready);
       assert.match(m.text, c.expect);
       check(c.name, m, "chromium");
       await popup.screenshot({ path: path.join(ARTIFACTS, `action-popup-${c.name}-chromium.png`) });
@@ -158,6 +191,19 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
     }
     console.log(`# popup heights: ${heights.join(", ")}`);
     await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
+  });
+
+  test("\"Copy a correction report\" puts the prefilled report on the clipboard (no tracker in package.json)", { timeout: 30000 }, async () => {
+    const page = await openExtensionPage(ctx.browser, ctx.extUrl(`popup.html?url=${encodeURIComponent("http://www.tiktok.com/")}`), () => Boolean(document.querySelector(".answer")));
+    await ctx.browser.defaultBrowserContext().overridePermissions(ctx.extUrl(""), ["clipboard-read", "clipboard-write", "clipboard-sanitized-write"]);
+    await page.bringToFront();
+    assert.equal(await page.evaluate(() => document.querySelectorAll("a[href*='github.com']").length), 0);
+    const [button] = await page.$$("xpath/.//button[contains(., 'Copy a correction report')]");
+    await button.click();
+    await poll(page, () => document.querySelector(".correction [role=status]")?.textContent.includes("Copied to the clipboard."));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^Data Borders — Correction: TikTok \(tiktok\.com\)\n\nSite: tiktok\.com\nDataset version: \S+\n/);
+    await page.close();
   });
 
   test("badge: low, medium and high by text and colour; \"not listed\" in the title elsewhere; the threshold setting", { timeout: 60000 }, async () => {
@@ -195,6 +241,19 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
     await page.close();
   });
 
+  test("accessibility: the popup's answer, a popup that cannot read the tab, and the bundled coverage page pass axe", { timeout: 60000 }, async () => {
+    const pages = [
+      [`popup.html?url=${encodeURIComponent("https://www.deepseek.com/")}`, () => Boolean(document.querySelector(".answer"))],
+      ["popup.html", () => Boolean(document.querySelector(".state"))],
+      ["coverage.html", () => document.querySelectorAll("table").length >= 3],
+    ];
+    for (const [url, ready] of pages) {
+      const page = await openExtensionPage(ctx.browser, ctx.extUrl(url), ready);
+      assert.deepEqual(await axe(page), [], url);
+      await page.close();
+    }
+  });
+
   test("welcome: how to pin the icon, then what happens next with an example for the chosen country and a link to the settings", { timeout: 60000 }, async () => {
     const page = await openExtensionPage(ctx.browser, ctx.extUrl("welcome.html"), () => Boolean(document.querySelector("#country")));
     const before = await page.$eval("main", (el) => el.innerText);
@@ -205,6 +264,7 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
     const after = await page.$eval("main", (el) => el.innerText);
     assert.match(after, /What happens next[\s\S]*i for low, ! for medium, !! for high/);
     assert.match(after, /For example, on TikTok, for a user in United States:\s*Medium concern/);
+    assert.deepEqual(await axe(page), [], "welcome page after Save");
     await page.click("a[href='options.html']");
     await poll(page, () => location.pathname.endsWith("/options.html") && Boolean(document.querySelector("#country")));
     assert.equal(await page.$eval("#country", (el) => el.value), "US");
@@ -270,14 +330,11 @@ describe("Firefox: the real toolbar popup", { skip: !requireBrowser(FIREFOX, "fi
       await sleep(300);
       await ext.evaluate(() => browser.action.openPopup());
       const source = `(${measure.toString()})(v.document)`;
-      const m = await pollValue(
-        () => ext.evaluate((src) => {
-          const [v] = browser.extension.getViews({ type: "popup" });
-          return v ? eval(src) : null; // test code, evaluated in an extension page under DevTools
-        }, source).catch(() => null),
-        (x) => x?.ready && (c.name !== "listed" || /Full report/.test(x.text)),
-        { timeout: 10000 },
-      );
+      const read = () => ext.evaluate((src) => {
+        const [v] = browser.extension.getViews({ type: "popup" });
+        return v ? eval(src) : null; // test code, evaluated in an extension page under DevTools
+      }, source).catch(() => null);
+      const m = await settled(read, (x) => x?.ready && (c.name !== "listed" || /Full report/.test(x.text)));
       assert.ok(m?.ready, `${c.name}: the popup opened (${JSON.stringify(m)})`);
       await sleep(300); // flags and fonts settle before the photograph
       assert.match(m.text, c.expect);

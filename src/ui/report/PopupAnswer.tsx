@@ -138,7 +138,7 @@ function Latest({ report }: { report: Report }) {
     <>
       <DateText date={news.date} />
       {": "}
-      <ExternalLink href={news.url}>{news.headline}</ExternalLink>
+      <span class="headline-short"><ExternalLink href={news.url}>{news.headline}</ExternalLink></span>
     </>
   );
 }
