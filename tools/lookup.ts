@@ -10,6 +10,7 @@ import { buildReport, namesOf, type Report } from "../src/core/report";
 import { DEFAULT_CONCERNS } from "../src/core/assess";
 import { countryName, findingText, levelMessageKey, summarize, type Translate } from "../src/core/text";
 import { MESSAGES } from "./i18n/messages.mjs";
+import { hostsMain } from "./lookup-hosts";
 
 const USAGE = "usage: lookup <url-or-domain> [--country XX] [--json]";
 
@@ -111,6 +112,7 @@ export function lookupJson(r: Report): unknown {
 }
 
 export function main(argv: readonly string[], datasetPath: string, today: string): { code: number; stdout: string; stderr: string } {
+  if (argv.some((a) => a === "--hosts" || a.startsWith("--hosts="))) return hostsMain(argv, datasetPath, today);
   let args: LookupArgs;
   let url: string;
   try {

@@ -4,6 +4,7 @@ import { send } from "../platform/messaging";
 import { activeTabUrl, openExtensionPage, t } from "../platform/ui";
 import { ReportPage } from "../ui/ReportPage";
 import { mount } from "../ui/mount";
+import { PopupScan } from "./xray";
 
 const load = (url: string) => send("getReport", { url });
 
@@ -18,6 +19,7 @@ function Popup() {
   return (
     <main class="popup">
       {url === null ? null : <ReportPage url={url} load={load} compact />}
+      {url ? <PopupScan url={url} /> : null}
       {url ? (
         <p class="open-details">
           <button type="button" class="link" onClick={() => void openExtensionPage(`details.html?url=${encodeURIComponent(url)}`).then(() => window.close())}>
