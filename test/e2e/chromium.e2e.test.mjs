@@ -181,6 +181,18 @@ test("page X-ray: after the click, the scan groups a page's third parties by con
   assert.equal(listed.summary, XRAY_SUMMARY);
   assert.match(listed.firstParty, /^This site \(lemonde\.fr\) is shown apart: [12] requests?\.$/);
   assert.equal(await shot.evaluate(() => document.documentElement.scrollWidth <= 380), true, "no horizontal scroll at 380 px");
+  // The result passes axe (WCAG 2.1 A/AA) in both themes, like the rest of the popup.
+  await shot.evaluate(fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  for (const scheme of ["light", "dark"]) {
+    await shot.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+    const { violations, passed } = await shot.evaluate(async () => {
+      const r = await window.axe.run(document.querySelector(".xray"), { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return { passed: r.passes.map((p) => p.id), violations: r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`) };
+    });
+    assert.deepEqual(violations, [], `page X-ray, ${scheme}`);
+    assert.ok(passed.includes("color-contrast"), `page X-ray, ${scheme}: axe checked ${passed.join(", ")}`);
+  }
+  await shot.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await (await shot.$(".xray")).screenshot({ path: path.join(ARTIFACTS, "xray-news-chromium.png") });
   await shot.close();
