@@ -61,6 +61,8 @@ export const category = z.enum([
   "social", "video", "messaging", "search", "shopping", "ai", "mail", "cloud", "office", "news",
   "browser", "vpn", "security", "games", "travel", "payments", "maps", "music", "devices",
   "developer", "reference", "other",
+  // What third-party providers embedded in other sites do.
+  "advertising", "analytics", "cdn", "consent",
 ]);
 
 const regions = z.array(region).min(1, "must name at least one region");
@@ -142,6 +144,11 @@ const domainName = z
 export const service = z.strictObject({
   id,
   name: text,
+  /**
+   * "service": a site people visit. "third-party": a provider embedded in other sites (analytics, ads, CDNs,
+   * widgets): matched in a page scan, never a content-script match or host permission.
+   */
+  kind: z.enum(["service", "third-party"]).default("service"),
   category,
   domains: z.array(domainName).default([]),
   hosts: z.array(domainName).default([]),

@@ -250,12 +250,18 @@ export function compileData(root: string, today: string): CompileResult {
   return { dataset: { format: 1, version, hash, domains, hosts, ...records }, errors, warnings, files };
 }
 
-/** Host match patterns for the manifest: exactly the dataset's domains and hosts. */
+/**
+ * Host match patterns for the manifest: exactly the domains and hosts of the dataset's services people visit.
+ * Third-party providers (kind "third-party") are only matched in a page scan the user asks for: never a host
+ * permission, never a content-script match.
+ */
 export function matchPatterns(ds: CompiledDataset): string[] {
-  const covered = new Set(Object.keys(ds.domains));
+  const visited = (i: number) => ds.services[i]?.kind !== "third-party";
+  const domains = Object.keys(ds.domains).filter((d) => visited(ds.domains[d]!));
+  const covered = new Set(domains);
   const patterns = new Set<string>();
-  for (const d of Object.keys(ds.domains).sort()) patterns.add(`*://*.${d}/*`);
-  for (const h of Object.keys(ds.hosts).sort()) {
+  for (const d of domains.sort()) patterns.add(`*://*.${d}/*`);
+  for (const h of Object.keys(ds.hosts).filter((x) => visited(ds.hosts[x]!)).sort()) {
     const registrable = getDomain(h);
     if (registrable && covered.has(registrable)) continue; // already covered by its domain's pattern
     patterns.add(`*://*.${h}/*`);

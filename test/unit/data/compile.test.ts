@@ -65,6 +65,20 @@ describe("dataset compiler", () => {
     expect(matchPatterns(dataset!)).toEqual(["*://*.alpha.com/*", "*://*.beta.co.uk/*"]);
   });
 
+  test("third-party providers are matched in scans only: never a host permission or content-script match", () => {
+    const fx = valid();
+    fx.services.gamma = { id: "gamma", name: "Gamma Ads", kind: "third-party", category: "advertising", domains: ["gamma-ads.net"], hosts: ["px.gamma-cdn.com"],
+      operators: [{ entity: "parent-co", regions: ["*"], source: src }], reviewed: "2026-01-01", confidence: { level: "medium", reason: "operator from a secondary source" } };
+    const root = write(fx);
+    const { dataset, errors } = compileData(root, TODAY);
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+    expect(dataset!.domains["gamma-ads.net"]).toBe(2);
+    expect(dataset!.hosts["px.gamma-cdn.com"]).toBe(2);
+    expect(dataset!.services.map((s) => s.kind)).toEqual(["service", "service", "third-party"]);
+    expect(matchPatterns(dataset!)).toEqual(["*://*.alpha.com/*", "*://*.beta.co.uk/*"]);
+  });
+
   const cases: Array<[string, (fx: Fixture) => void, string, string, RegExp]> = [
     ["a schema violation", (fx) => (fx.services.alpha.category = "gossip"), "services/alpha.json", "$.category", /Invalid option|expected one of/i],
     ["an unknown field", (fx) => (fx.services.alpha.owners = "x"), "services/alpha.json", "$", /unknown field\(s\): owners/],

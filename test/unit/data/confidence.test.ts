@@ -5,7 +5,7 @@ const TODAY = "2026-11-30";
 const own = { url: "https://www.alpha.com/legal/privacy", publisher: "Alpha", date: "2025-03-01" };
 const news = { url: "https://news.example/alpha", publisher: "Example News", date: "2026-01-01" };
 const base: Service = {
-  id: "alpha", name: "Alpha", category: "social", domains: ["alpha.com"], hosts: ["alpha.other.example"],
+  id: "alpha", name: "Alpha", kind: "service", category: "social", domains: ["alpha.com"], hosts: ["alpha.other.example"],
   operators: [{ entity: "alpha-co", regions: ["*"], source: own }], storage: [{ countries: ["US"], basis: "stated", appliesTo: ["*"], statement: "s", source: own }],
   remoteAccess: [], processors: [], certifications: [], news: [], reviewed: "2026-11-01", confidence: { level: "high" },
 };
