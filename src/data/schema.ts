@@ -128,6 +128,8 @@ export const news = z.strictObject({
   jurisdiction: z.union([z.literal("none"), region]),
   /** Whose users' data the event concerns, when narrower than everyone (e.g. ["EEA"] for an Irish GDPR fine). */
   dataOf: regions.optional(),
+  /** For a ban or blocking order: the day it was lifted. A ban without it is taken to stand. */
+  ended: date.optional(),
 });
 
 export const confidence = z

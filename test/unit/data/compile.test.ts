@@ -115,6 +115,30 @@ describe("dataset compiler", () => {
     expect(errors).toContainEqual(expect.objectContaining({ file, path: jsonPath, message: expect.stringMatching(message) }));
   });
 
+  test.each([
+    ["Child Co Germany GmbH", "Germany"],
+    ["Hangzhou Child Technology Co., Ltd.", "Hangzhou"],
+  ])("a company named %p with neither place recorded is a gap data:check fails on, not a build error", (name, place) => {
+    const fx = valid();
+    fx.entities["child-co"].name = name;
+    const root = write(fx);
+    const { errors, gaps } = compileData(root, TODAY);
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+    expect(gaps).toEqual([expect.objectContaining({ path: "$.legalDomicile", message: expect.stringContaining(`name states a place ("${place}")`) })]);
+  });
+
+  test("an entity no service reaches is a warning, not an error", () => {
+    const fx = valid();
+    fx.entities["lonely-co"] = { id: "lonely-co", name: "Lonely Co", kind: "company", legalDomicile: "unknown", headquarters: "unknown", owners: [], reviewed: "2026-01-01" };
+    const root = write(fx);
+    const { errors, warnings } = compileData(root, TODAY);
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+    expect(warnings).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/lonely-co\.json$/), message: expect.stringMatching(/no service reaches this entity/) }));
+    expect(warnings.filter((w) => /no service reaches/.test(w.message))).toHaveLength(1);
+  });
+
   test("the project's own dataset compiles without errors", () => {
     const { errors, dataset } = compileData(path.resolve(__dirname, "../../../src/data"), today());
     expect(errors.map(formatProblem)).toEqual([]);
