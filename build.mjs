@@ -188,7 +188,8 @@ async function buildAll() {
     return;
   }
   if (args.has("--report")) {
-    const md = tools.coverageMarkdown(dataset, warnings);
+    const ranking = JSON.parse(fs.readFileSync(path.join(ROOT, "tools/data/ranking/top-sites.json"), "utf8"));
+    const md = tools.coverageMarkdown(dataset, warnings, ranking);
     writeFile(path.join(ROOT, "docs/data-coverage.md"), md);
     console.log(md.split("\n## Services")[0]);
     console.log("written to docs/data-coverage.md");
