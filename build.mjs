@@ -131,18 +131,33 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
     fs.mkdirSync(path.join(out, "_locales", lang), { recursive: true });
     fs.copyFileSync(path.join(ROOT, "src/_locales", lang, "messages.json"), path.join(out, "_locales", lang, "messages.json"));
   }
-  const flagDir = path.dirname(require.resolve("flag-icons/flags/4x3/fr.svg"));
   for (const cc of countries) {
-    const src = path.join(flagDir, `${cc.toLowerCase()}.svg`);
-    if (fs.existsSync(src)) {
-      fs.mkdirSync(path.join(out, "flags"), { recursive: true });
-      fs.copyFileSync(src, path.join(out, "flags", `${cc.toLowerCase()}.svg`));
-    }
+    const flag = flagFile(cc);
+    if (flag) writeFile(path.join(out, "flags", `${cc.toLowerCase()}.svg`), flag);
   }
   writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
   writeFile(path.join(out, "data/map.json"), mapJson);
   writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifestFor(target, patterns), null, 2)}\n`);
   zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
+}
+
+/**
+ * The flag shipped for a country: the smaller of flag-icons' SVG and an SVG
+ * wrapping the committed 32×24 rendering (icons/flags, see
+ * tools/render-flags.mjs). Shown at 16×12, a coat of arms is a few pixels:
+ * some SVGs weigh tens of kilobytes for it. Null when there is no flag.
+ */
+function flagFile(cc) {
+  const name = cc.toLowerCase();
+  const svgPath = path.join(path.dirname(require.resolve("flag-icons/flags/4x3/fr.svg")), `${name}.svg`);
+  const pngPath = path.join(ROOT, "icons/flags", `${name}.png`);
+  const candidates = [];
+  if (fs.existsSync(svgPath)) candidates.push(fs.readFileSync(svgPath, "utf8"));
+  if (fs.existsSync(pngPath)) {
+    const data = fs.readFileSync(pngPath).toString("base64");
+    candidates.push(`<svg xmlns="http://www.w3.org/2000/svg" width="32" height="24" viewBox="0 0 32 24"><image width="32" height="24" href="data:image/png;base64,${data}"/></svg>`);
+  }
+  return candidates.sort((a, b) => a.length - b.length)[0] ?? null;
 }
 
 function zipDir(dir, zipFile) {
@@ -193,7 +208,9 @@ async function buildAll() {
   const countries = tools.countriesNamed(dataset);
   const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8"));
   const mapJson = JSON.stringify(tools.buildWorldMap(topology));
-  for (const target of TARGETS) await buildTarget(target, dataset, patterns, mapJson, countries);
+  // The extension ships the runtime shape (fields no view reads dropped, group reach resolved); dist/tools keeps the full one.
+  const runtime = tools.runtimeDataset(dataset);
+  for (const target of TARGETS) await buildTarget(target, runtime, patterns, mapJson, countries);
   log(`built dist/chrome, dist/firefox and their zips (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
 }
 
