@@ -104,15 +104,23 @@ const ENTRIES = {
   welcome: "src/welcome/index.tsx",
 };
 
-const STATIC = ["popup.html", "details.html", "options.html", "welcome.html"];
+/**
+ * How the dataset ships: "single" (data/dataset.json, what src/background
+ * reads today) or "split" (data/index.json + data/shards/N.json, read by
+ * src/platform/dataset-loader.ts). Switch together with the background.
+ */
+const DATA_LAYOUT = "single";
+const SHARD_SIZE = 64;
 
-async function buildTarget(target, dataset, patterns, mapJson, countries) {
+const SCRIPTS = ["background", "content"];
+const PAGES = ["popup", "details", "options", "welcome"];
+const STATIC = PAGES.map((p) => `${p}.html`);
+
+async function buildTarget(tools, target, dataset, patterns, mapJson, countries) {
   const out = path.join(ROOT, "dist", target);
   fs.rmSync(out, { recursive: true, force: true });
-  await bundle({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(ROOT, file)])),
+  const shared = {
     outdir: out,
-    format: "iife",
     target: target === "chrome" ? "chrome120" : "firefox140",
     minify: !DEV,
     sourcemap: DEV ? "linked" : false,
@@ -120,8 +128,18 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
     jsxImportSource: "preact",
     define: { __BROWSER__: JSON.stringify(target), __DEV__: JSON.stringify(DEV) },
     loader: { ".css": "css" },
-  });
-  for (const file of STATIC) fs.copyFileSync(path.join(ROOT, "src/ui", file), path.join(out, file));
+  };
+  const entries = (names) => Object.fromEntries(names.map((name) => [name, path.join(ROOT, ENTRIES[name])]));
+  // The worker and the content script are classic scripts, each self-contained.
+  await bundle({ ...shared, entryPoints: entries(SCRIPTS), format: "iife" });
+  // The pages are ES modules sharing chunks (Preact and the report views are read once, not once per page).
+  await bundle({ ...shared, entryPoints: entries(PAGES), format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
+  for (const file of STATIC) {
+    const html = fs.readFileSync(path.join(ROOT, "src/ui", file), "utf8");
+    const script = `<script src="${file.replace(/\.html$/, ".js")}"></script>`;
+    if (!html.includes(script)) throw new BuildError(`src/ui/${file} should load its script with ${script}`);
+    fs.writeFileSync(path.join(out, file), html.replace(script, script.replace("<script ", '<script type="module" ')));
+  }
   fs.copyFileSync(path.join(ROOT, "src/ui/styles.css"), path.join(out, "styles.css"));
   for (const size of [16, 32, 48, 128]) {
     fs.mkdirSync(path.join(out, "icons"), { recursive: true });
@@ -135,7 +153,14 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
     const flag = flagFile(cc);
     if (flag) writeFile(path.join(out, "flags", `${cc.toLowerCase()}.svg`), flag);
   }
-  writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
+  if (DATA_LAYOUT === "split") {
+    // A compact index read at start-up, and the service records in shards read on demand (src/core/dataset-split.ts).
+    const { index, shards } = tools.splitDataset(dataset, SHARD_SIZE);
+    writeFile(path.join(out, "data/index.json"), JSON.stringify(index));
+    shards.forEach((shard, n) => writeFile(path.join(out, `data/shards/${n}.json`), JSON.stringify(shard)));
+  } else {
+    writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
+  }
   writeFile(path.join(out, "data/map.json"), mapJson);
   writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifestFor(target, patterns), null, 2)}\n`);
   zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
@@ -210,7 +235,7 @@ async function buildAll() {
   const mapJson = JSON.stringify(tools.buildWorldMap(topology));
   // The extension ships the runtime shape (fields no view reads dropped, group reach resolved); dist/tools keeps the full one.
   const runtime = tools.runtimeDataset(dataset);
-  for (const target of TARGETS) await buildTarget(target, runtime, patterns, mapJson, countries);
+  for (const target of TARGETS) await buildTarget(tools, target, runtime, patterns, mapJson, countries);
   log(`built dist/chrome, dist/firefox and their zips (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
 }
 
