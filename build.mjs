@@ -110,15 +110,23 @@ const ENTRIES = {
   welcome: "src/welcome/index.tsx",
 };
 
-const STATIC = ["popup.html", "details.html", "options.html", "welcome.html"];
+/**
+ * How the dataset ships: "single" (data/dataset.json, what src/background
+ * reads today) or "split" (data/index.json + data/shards/N.json, read by
+ * src/platform/dataset-loader.ts). Switch together with the background.
+ */
+const DATA_LAYOUT = "single";
+const SHARD_SIZE = 64;
 
-async function buildTarget(target, dataset, patterns, mapJson, countries) {
+const SCRIPTS = ["background", "content"];
+const PAGES = ["popup", "details", "options", "welcome"];
+const STATIC = PAGES.map((p) => `${p}.html`);
+
+async function buildTarget(tools, target, dataset, patterns, mapJson, countries) {
   const out = path.join(ROOT, "dist", target);
   fs.rmSync(out, { recursive: true, force: true });
-  await bundle({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(ROOT, file)])),
+  const shared = {
     outdir: out,
-    format: "iife",
     target: target === "chrome" ? "chrome120" : "firefox140",
     minify: !DEV,
     sourcemap: DEV ? "linked" : false,
@@ -130,8 +138,18 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
       __PROJECT_HOMEPAGE__: JSON.stringify(projectAddresses(readPackage()).homepage),
     },
     loader: { ".css": "css" },
-  });
-  for (const file of STATIC) fs.copyFileSync(path.join(ROOT, "src/ui", file), path.join(out, file));
+  };
+  const entries = (names) => Object.fromEntries(names.map((name) => [name, path.join(ROOT, ENTRIES[name])]));
+  // The worker and the content script are classic scripts, each self-contained.
+  await bundle({ ...shared, entryPoints: entries(SCRIPTS), format: "iife" });
+  // The pages are ES modules sharing chunks (Preact and the report views are read once, not once per page).
+  await bundle({ ...shared, entryPoints: entries(PAGES), format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
+  for (const file of STATIC) {
+    const html = fs.readFileSync(path.join(ROOT, "src/ui", file), "utf8");
+    const script = `<script src="${file.replace(/\.html$/, ".js")}"></script>`;
+    if (!html.includes(script)) throw new BuildError(`src/ui/${file} should load its script with ${script}`);
+    fs.writeFileSync(path.join(out, file), html.replace(script, script.replace("<script ", '<script type="module" ')));
+  }
   fs.copyFileSync(path.join(ROOT, "src/ui/styles.css"), path.join(out, "styles.css"));
   writeFile(path.join(out, "coverage.html"), coverageHtml(fs.readFileSync(path.join(ROOT, "docs/data-coverage.md"), "utf8"), { title: MESSAGES.coverageTitle[0] }));
   for (const size of [16, 32, 48, 128]) {
@@ -142,18 +160,40 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
     fs.mkdirSync(path.join(out, "_locales", lang), { recursive: true });
     fs.copyFileSync(path.join(ROOT, "src/_locales", lang, "messages.json"), path.join(out, "_locales", lang, "messages.json"));
   }
-  const flagDir = path.dirname(require.resolve("flag-icons/flags/4x3/fr.svg"));
   for (const cc of countries) {
-    const src = path.join(flagDir, `${cc.toLowerCase()}.svg`);
-    if (fs.existsSync(src)) {
-      fs.mkdirSync(path.join(out, "flags"), { recursive: true });
-      fs.copyFileSync(src, path.join(out, "flags", `${cc.toLowerCase()}.svg`));
-    }
+    const flag = flagFile(cc);
+    if (flag) writeFile(path.join(out, "flags", `${cc.toLowerCase()}.svg`), flag);
   }
-  writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
+  if (DATA_LAYOUT === "split") {
+    // A compact index read at start-up, and the service records in shards read on demand (src/core/dataset-split.ts).
+    const { index, shards } = tools.splitDataset(dataset, SHARD_SIZE);
+    writeFile(path.join(out, "data/index.json"), JSON.stringify(index));
+    shards.forEach((shard, n) => writeFile(path.join(out, `data/shards/${n}.json`), JSON.stringify(shard)));
+  } else {
+    writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
+  }
   writeFile(path.join(out, "data/map.json"), mapJson);
   writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifestFor(target, patterns), null, 2)}\n`);
   zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
+}
+
+/**
+ * The flag shipped for a country: the smaller of flag-icons' SVG and an SVG
+ * wrapping the committed 32×24 rendering (icons/flags, see
+ * tools/render-flags.mjs). Shown at 16×12, a coat of arms is a few pixels:
+ * some SVGs weigh tens of kilobytes for it. Null when there is no flag.
+ */
+function flagFile(cc) {
+  const name = cc.toLowerCase();
+  const svgPath = path.join(path.dirname(require.resolve("flag-icons/flags/4x3/fr.svg")), `${name}.svg`);
+  const pngPath = path.join(ROOT, "icons/flags", `${name}.png`);
+  const candidates = [];
+  if (fs.existsSync(svgPath)) candidates.push(fs.readFileSync(svgPath, "utf8"));
+  if (fs.existsSync(pngPath)) {
+    const data = fs.readFileSync(pngPath).toString("base64");
+    candidates.push(`<svg xmlns="http://www.w3.org/2000/svg" width="32" height="24" viewBox="0 0 32 24"><image width="32" height="24" href="data:image/png;base64,${data}"/></svg>`);
+  }
+  return candidates.sort((a, b) => a.length - b.length)[0] ?? null;
 }
 
 function zipDir(dir, zipFile) {
@@ -208,7 +248,9 @@ async function buildAll() {
   const countries = tools.countriesNamed(dataset);
   const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8"));
   const mapJson = JSON.stringify(tools.buildWorldMap(topology));
-  for (const target of TARGETS) await buildTarget(target, dataset, patterns, mapJson, countries);
+  // The extension ships the runtime shape (fields no view reads dropped, group reach resolved); dist/tools keeps the full one.
+  const runtime = tools.runtimeDataset(dataset);
+  for (const target of TARGETS) await buildTarget(tools, target, runtime, patterns, mapJson, countries);
   log(`built dist/chrome, dist/firefox and their zips (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
 }
 
