@@ -70,13 +70,21 @@ export function ScanPanel({ url, deps }: { url: string; deps: ScanDeps }) {
   };
   return (
     <section class="section xray" aria-labelledby="xray-title">
-      <h2 id="xray-title">{t("scanTitle")}</h2>
-      {state.step === "done" ? <XrayView xray={state.xray} /> : (
+      {state.step === "done" ? (
         <>
-          <p class="help">{t("scanHint")}</p>
-          <button type="button" class="scan-button" onClick={() => void run()} disabled={state.step === "running"}>
-            {state.step === "running" ? t("scanRunning") : t("scanButton")}
-          </button>
+          <h2 id="xray-title">{t("scanTitle")}</h2>
+          <XrayView xray={state.xray} />
+        </>
+      ) : (
+        <>
+          {/* One row and one line: the popup's answer stays above the fold. */}
+          <div class="xray-bar">
+            <h2 id="xray-title">{t("scanTitle")}</h2>
+            <button type="button" class="scan-button" aria-describedby="xray-hint" onClick={() => void run()} disabled={state.step === "running"}>
+              {state.step === "running" ? t("scanRunning") : t("scanButton")}
+            </button>
+          </div>
+          <p class="help" id="xray-hint">{t("scanHint")}</p>
           {state.step === "failed" ? <p class="state error" role="alert">{t("scanFailed")}</p> : null}
         </>
       )}

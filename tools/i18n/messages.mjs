@@ -151,7 +151,7 @@ export const MESSAGES = {
   xrayUnknownHint: ["Requests to these domains are counted, but no company is named: the dataset has no sourced facts for them.", "Les requêtes vers ces domaines sont comptées, mais aucune entreprise n'est nommée : les données n'ont pas de faits sourcés à leur sujet."],
   scanTitle: ["Page X-ray", "Radiographie de la page"],
   scanButton: ["Scan this page", "Analyser cette page"],
-  scanHint: ["Lists the companies this page sent requests to and where they are controlled from. It runs only when you click; nothing is kept or sent.", "Liste les entreprises auxquelles cette page a envoyé des requêtes et d'où elles sont contrôlées. L'analyse ne s'exécute que sur votre clic ; rien n'est conservé ni envoyé."],
+  scanHint: ["Only when you click; nothing is kept or sent.", "Seulement sur votre clic ; rien n'est gardé ni envoyé."],
   scanRunning: ["Scanning…", "Analyse en cours…"],
   scanFailed: ["This page cannot be scanned (browser pages and extension stores are off limits).", "Cette page ne peut pas être analysée (les pages du navigateur et les boutiques d'extensions sont exclues)."],
   optionsTitle: ["Data Borders settings", "Paramètres de Data Borders"],
