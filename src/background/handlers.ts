@@ -7,7 +7,8 @@ import { updateSettings } from "../platform/settings";
 import { sessionGet, sessionUpdate } from "../platform/session";
 import { levelRank } from "../core/assess";
 import type { Handlers, SenderInfo } from "../core/messages";
-import { ready } from "./state";
+import { ready, today } from "./state";
+import { withActions } from "../core/actions";
 import { bannerFor, reportFor, type ClosedMap } from "./verdict";
 
 const isClosedMap = (v: unknown): v is ClosedMap => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -57,7 +58,8 @@ export const handlers: Handlers = {
     return true;
   },
   async getReport({ url }) {
-    return reportFor(await ready(), url);
+    const state = await ready();
+    return withActions(state.dataset, reportFor(state, url), state.settings.concerns, today());
   },
   async updateSettings({ patch }) {
     return updateSettings(patch);
