@@ -15,6 +15,7 @@ import type { CompiledDataset } from "../src/core/dataset";
 import type { NoMatchReason } from "../src/core/match";
 import { MESSAGES } from "./i18n/messages.mjs";
 import { hostsMain } from "./lookup-hosts";
+import { batchMain, wantsBatch } from "./lookup-batch";
 
 const USAGE = "usage: lookup <url-or-domain> [--country XX] [--json]   (lookup --help for more)";
 
@@ -27,10 +28,19 @@ line, from the bundled dataset. No network requests.
   <url-or-domain>  a web address, or a host name such as tiktok.com
   --country XX     the user's country, an ISO 3166-1 alpha-2 code (default US)
   --json           one JSON object instead of the text report
+  --format md|json the evidence report: facts, verdict and reasons, every source
+                   with its date and archived copy, dataset version
+  --file FILE      batch mode: one URL or domain per line (blank lines and
+                   # comments ignored); --format csv (default), md or json gives
+                   a summary table and one section per site; sites outside the
+                   dataset are listed as such; unreadable lines are reported on
+                   stderr with their line number and skipped
   -h, --help       this help
 
-Exit status: 0 with a report (also for a site outside the dataset);
-2 for input that is not a URL or host name, or a bad option.
+Exit status: 0 with a report (also for a site outside the dataset, and in
+batch mode when some lines were skipped: the warning count is on stderr);
+2 for input that is not a URL or host name, a bad option, or a batch file
+from which nothing could be read.
 `;
 
 /** Plain-language reasons a valid input has nothing to look up. */
@@ -163,6 +173,7 @@ export function main(argv: readonly string[], datasetPath: string, today: string
     if (e instanceof UsageError) return { code: 2, stdout: "", stderr: `lookup: ${e.message}\n${USAGE}\n` };
     throw e;
   };
+  if (wantsBatch(argv) && !argv.some((a) => a === "--help" || a === "-h")) return batchMain(argv, datasetPath, today);
   let args: LookupArgs;
   let url: string;
   try {

@@ -7,7 +7,8 @@ import { updateSettings } from "../platform/settings";
 import { sessionGet, sessionUpdate } from "../platform/session";
 import { levelRank } from "../core/assess";
 import type { Handlers, SenderInfo } from "../core/messages";
-import { ready } from "./state";
+import { ready, today } from "./state";
+import { withActions } from "../core/actions";
 import { bannerFor, reportFor, type ClosedMap } from "./verdict";
 import { getXray } from "./xray";
 
@@ -59,7 +60,8 @@ export const handlers: Handlers = {
     return true;
   },
   async getReport({ url }) {
-    return reportFor(await ready(), url);
+    const state = await ready();
+    return withActions(state.dataset, reportFor(state, url), state.settings.concerns, today());
   },
   async updateSettings({ patch }) {
     return updateSettings(patch);

@@ -1,7 +1,9 @@
 // The report's shape, shared by the background (which builds it) and the
 // extension pages (which render it). Types and tiny helpers only: importing
 // this module pulls no matching or dataset code into a page bundle.
-import type { Confidence, Entity, News, Source } from "./dataset";
+import type { Confidence, Entity, News, PrivacyContact, Source } from "./dataset";
+import type { Alternatives } from "./alternatives";
+import type { LetterLaw } from "./letter";
 import type { Verdict } from "./assess";
 import type { ReachReason } from "./context";
 import type { NoMatchReason } from "./match";
@@ -89,6 +91,12 @@ export interface Report {
   reviewed: string | null;
   confidence: Confidence | null;
   dataVersion: string;
+  /** Added by withActions (actions.ts): services of the same kind that do better for this user. */
+  alternatives?: Alternatives;
+  /** Added by withActions: the privacy contact of the company responsible for the user's data, or null when not recorded. */
+  privacyContact?: (PrivacyContact & { entity: string; name: string }) | null;
+  /** Added by withActions: the law a request letter is written under (a US user may choose California's). */
+  letterLaw?: LetterLaw;
 }
 
 /** Name lookups for findingText/summarize, from a report. */

@@ -44,6 +44,15 @@ export const ownerEdge = z.strictObject({
   source,
 });
 
+/** Where to send a data-subject request: an address and/or a web form, as the privacy policy gives them. */
+export const privacyContact = z
+  .strictObject({
+    email: z.string().regex(/^[^\s@<>()",;:]+@[a-z0-9.-]+\.[a-z]{2,}$/i, "must be an e-mail address").optional(),
+    url: httpsUrl.optional(),
+    source,
+  })
+  .refine((c) => c.email !== undefined || c.url !== undefined, { message: "give an email, a url, or both" });
+
 export const entity = z.strictObject({
   id,
   name: text,
@@ -54,11 +63,14 @@ export const entity = z.strictObject({
   operations: place.optional(),
   owners: z.array(ownerEdge).default([]),
   note: text.optional(),
+  /** The privacy contact the operator's policy gives (for a data-subject request). */
+  privacyContact: privacyContact.optional(),
   reviewed: date,
 });
 
 export const category = z.enum([
-  "social", "video", "messaging", "search", "shopping", "ai", "mail", "cloud", "office", "news",
+  // shopping: general stores and marketplaces; fashion and classifieds are kinds of their own.
+  "social", "video", "messaging", "search", "shopping", "fashion", "classifieds", "ai", "mail", "cloud", "office", "news",
   "browser", "vpn", "security", "games", "travel", "payments", "maps", "music", "devices",
   "developer", "reference", "other",
   // What third-party providers embedded in other sites do.
@@ -152,6 +164,8 @@ export const service = z.strictObject({
    */
   kind: z.enum(["service", "third-party"]).default("service"),
   category,
+  /** Regions where the service is offered; absent means everywhere. An alternative is only suggested where it is offered. */
+  serves: z.strictObject({ regions, source }).optional(),
   domains: z.array(domainName).default([]),
   hosts: z.array(domainName).default([]),
   operators: z.array(operator).default([]),
@@ -238,6 +252,7 @@ export type Source = z.infer<typeof source>;
 export type Place = z.infer<typeof place>;
 export type OwnerEdge = z.infer<typeof ownerEdge>;
 export type Entity = z.infer<typeof entity>;
+export type PrivacyContact = z.infer<typeof privacyContact>;
 export type Category = z.infer<typeof category>;
 export type Operator = z.infer<typeof operator>;
 export type Storage = z.infer<typeof storage>;

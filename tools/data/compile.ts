@@ -11,6 +11,13 @@ import type { CompiledDataset } from "../../src/core/dataset";
 import type { Entity, Group, Law, Service } from "../../src/data/schema";
 import { claimsTooMuch } from "./confidence";
 import { COUNTRY_CODES } from "../../src/core/country-codes";
+import { serviceRanks } from "../../src/core/alternatives";
+
+/** The committed popularity ranking (rank, domain), read from the project root; used to order alternatives. */
+function readRanking(): { rank: number; domain: string }[] {
+  const file = path.join(process.cwd(), "tools/data/ranking/top-sites.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { rank: number; domain: string }[]) : [];
+}
 
 export interface DataProblem {
   file: string;
@@ -161,6 +168,7 @@ export function compileData(root: string, today: string): CompileResult {
       if (!parsed.entities.has(o.entity)) errors.push({ file, path: `$.operators[${i}].entity`, message: `unknown entity "${o.entity}"` });
       o.regions.forEach((r, j) => checkRegion(file, `$.operators[${i}].regions[${j}]`, r));
     });
+    (s.serves?.regions ?? []).forEach((r, j) => checkRegion(file, `$.serves.regions[${j}]`, r));
     s.certifications.forEach((c, i) => {
       if (!parsed.entities.has(c.entity)) errors.push({ file, path: `$.certifications[${i}].entity`, message: `unknown entity "${c.entity}"` });
     });
@@ -256,7 +264,8 @@ export function compileData(root: string, today: string): CompileResult {
   const hash = createHash("sha256").update(JSON.stringify(records)).digest("hex").slice(0, 12);
   const allReviewed = [...services.map((s) => s.reviewed), ...[...parsed.entities.values()].map((e) => e.reviewed)];
   const version = allReviewed.reduce((a, b) => (a > b ? a : b), "0000-00-00");
-  return { dataset: { format: 1, version, hash, domains, hosts, ...records }, errors, warnings, gaps, files };
+  const ranks = serviceRanks(services, readRanking());
+  return { dataset: { format: 1, version, hash, domains, hosts, ...records, ranks }, errors, warnings, gaps, files };
 }
 
 /**

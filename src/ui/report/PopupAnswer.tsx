@@ -13,6 +13,8 @@ import { Country, DateText, ExternalLink, Flag, Slot, SLOT } from "./bits";
 import { LevelBadge } from "./VerdictHeader";
 import { Correction } from "./SourcesSection";
 import { useUi } from "../context";
+import { Alternatives } from "../Alternatives";
+import { RequestLetter } from "../RequestLetter";
 
 
 /** The most recent event about the user's data; the report lists news newest first. */
@@ -172,6 +174,8 @@ export function PopupAnswer({ report, actions }: { report: Report; actions?: pre
           </div>
         ))}
       </dl>
+      <Alternatives report={report} />
+      <RequestLetter report={report} />
       {actions}
       <p class="correction-line"><Correction report={report} /></p>
     </article>
