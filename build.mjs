@@ -8,6 +8,7 @@
 //   node build.mjs --watch    rebuild on every change under src/, tools/, icons/
 //   node build.mjs --data-only [--check | --report]   dataset only
 //   node build.mjs --tools-only                        dataset + dist/tools only
+//   node build.mjs --data-only --verdicts              docs/verdicts.md, the calibration table
 import * as esbuild from "esbuild";
 import { createRequire } from "node:module";
 import fs from "node:fs";
@@ -125,7 +126,6 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
     jsxImportSource: "preact",
     define: {
       __BROWSER__: JSON.stringify(target),
-      __DEV__: JSON.stringify(DEV),
       __PROJECT_BUGS__: JSON.stringify(projectAddresses(readPackage()).bugs),
       __PROJECT_HOMEPAGE__: JSON.stringify(projectAddresses(readPackage()).homepage),
     },
@@ -189,6 +189,11 @@ async function buildAll() {
     writeFile(path.join(ROOT, "docs/data-coverage.md"), md);
     console.log(md.split("\n## Services")[0]);
     console.log("written to docs/data-coverage.md");
+    return;
+  }
+  if (args.has("--verdicts")) {
+    writeFile(path.join(ROOT, "docs/verdicts.md"), tools.verdictsMarkdown(dataset));
+    console.log("written to docs/verdicts.md");
     return;
   }
   if (args.has("--data-only")) return;

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { userLawStatuses } from "../src/core/tiers";
 import { isCompiledDataset } from "../src/core/dataset";
 import { normaliseInput, webHost } from "../src/core/match";
 import { buildReport, namesOf, type Report } from "../src/core/report";
@@ -96,17 +97,25 @@ export function humanReport(r: Report): string {
   const names = namesOf(r);
   lines.push(`${r.service.name} (${r.domain}) — ${t(levelMessageKey(r.verdict.level))} for a user in ${cn(r.country)}`);
   lines.push(`  ${summarize(r.verdict.findings, t, names, "en")}`, "");
+  if (r.verdict.userLaw.status === "not-modelled") lines.push(`  ${t("userLawNotModelled")}`, "");
   lines.push("Who controls it:");
   if (r.ownershipChain.length === 0) lines.push("  operator not stated");
+  if (!r.operator && r.operatorFallback) lines.push("  the company responsible for users in your region is not stated; the service belongs to this group:");
   r.ownershipChain.forEach((e, i) => {
     const pct = e.share !== undefined ? ` [${e.share}%]` : "";
-    lines.push(`  ${i === 0 ? "operator" : "controlled by"}: ${e.name}${pct} — run from ${cn(e.headquarters)}, incorporated in ${cn(e.legalDomicile)}`);
+    const role = i === 0 && r.operator ? "operator" : i === 0 ? "group" : "controlled by";
+    const ops = e.operations && e.operations !== e.headquarters ? `, run from ${cn(e.operations)}` : "";
+    lines.push(`  ${role}: ${e.name}${pct} — head office ${cn(e.headquarters)}, incorporated in ${cn(e.legalDomicile)}${ops}`);
   });
   for (const s of r.minorityStakes) lines.push(`  also holds a stake: ${s.holder.name}${s.share !== undefined ? ` (${s.share}%)` : ""} in ${s.in.name}`);
   lines.push("", "Where your data is stored:");
-  if (r.storage.length === 0) lines.push("  not stated");
-  for (const s of r.storage) lines.push(`  ${s.countries.map(cn).join(", ")}${s.provider ? ` via ${s.provider}` : ""} — ${s.statement} (${s.source.publisher}, ${s.source.date}: ${s.source.url})`);
+  if (!r.storage.some((s) => s.basis !== "possible")) lines.push("  not stated");
+  for (const s of r.storage) {
+    const how = s.basis === "possible" ? "may be processed in " : "";
+    lines.push(`  ${how}${s.countries.map(cn).join(", ")}${s.provider ? ` via ${s.provider}` : ""} — ${s.statement} (${s.source.publisher}, ${s.source.date}: ${s.source.url})`);
+  }
   for (const s of r.remoteAccess) lines.push(`  accessed from ${s.countries.map(cn).join(", ")} — ${s.statement} (${s.source.url})`);
+  for (const p of r.processors) lines.push(`  received by ${p.chain.map((e) => e.name).join(" → ")} — ${p.statement} (${p.source.url})`);
   lines.push("", "Findings:");
   if (r.verdict.findings.length === 0) lines.push("  none");
   for (const f of r.verdict.findings) {
@@ -128,10 +137,12 @@ export function lookupJson(r: Report): unknown {
     matched: r.matched,
     service: r.service ? { id: r.service.id, name: r.service.name } : null,
     operator: r.operator ? { name: r.operator.name, legalDomicile: r.operator.legalDomicile, headquarters: r.operator.headquarters } : null,
-    ownershipChain: r.ownershipChain.map((e) => ({ name: e.name, legalDomicile: e.legalDomicile, headquarters: e.headquarters, share: e.share ?? null })),
+    ownershipChain: r.ownershipChain.map((e) => ({ name: e.name, legalDomicile: e.legalDomicile, headquarters: e.headquarters, operations: e.operations ?? null, share: e.share ?? null })),
     minorityStakes: r.minorityStakes.map((s) => ({ holder: s.holder.name, in: s.in.name, share: s.share ?? null })),
-    storage: r.storage.map((s) => ({ countries: s.countries, provider: s.provider ?? null, appliesTo: s.appliesTo, source: s.source })),
+    operatorFallback: r.operatorFallback ? { name: r.operatorFallback.name, basis: r.operatorFallback.basis } : null,
+    storage: r.storage.map((s) => ({ countries: s.countries, basis: s.basis ?? "stated", provider: s.provider ?? null, appliesTo: s.appliesTo, source: s.source })),
     remoteAccess: r.remoteAccess.map((s) => ({ countries: s.countries, appliesTo: s.appliesTo, source: s.source })),
+    processors: r.processors.map((p) => ({ chain: p.chain.map((e) => e.name), appliesTo: p.appliesTo, source: p.source })),
     laws: r.laws.map((l) => ({ id: l.id, name: l.name, jurisdiction: l.jurisdiction, reasons: l.reasons })),
     verdict: r.verdict,
     country: r.country,
@@ -139,16 +150,10 @@ export function lookupJson(r: Report): unknown {
   };
 }
 
-/** Countries whose own laws the dataset models (laws that protect users there specifically). */
+/** Countries whose own laws the dataset models (a transfer rule, or an explicit "no condition"). */
 export function modelledCountries(ds: Pick<CompiledDataset, "laws" | "groups">): string[] {
-  const out = new Set<string>();
-  for (const law of ds.laws) {
-    for (const region of law.userRegions) {
-      if (/^[A-Z]{2}$/.test(region)) out.add(region);
-      for (const g of Object.values(ds.groups)) if (g.regionCode === region) for (const m of g.members) out.add(m.country);
-    }
-  }
-  return [...out].filter((c) => COUNTRY_CODES.includes(c)).sort();
+  const statuses = userLawStatuses(ds, COUNTRY_CODES);
+  return COUNTRY_CODES.filter((c) => statuses[c] !== "not-modelled");
 }
 
 export function main(argv: readonly string[], datasetPath: string, today: string): { code: number; stdout: string; stderr: string } {

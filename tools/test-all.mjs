@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, stopping at the first failure:
-// type check, lint, production build, web-ext lint (Firefox build), unit
-// tests (jest), build checks (manifests, permissions), and the end-to-end
-// tests in real Chromium and Firefox. Prints "N passed, N failed" last.
+// type check, lint, unused exports and dependencies, production build,
+// web-ext lint (Firefox build), unit tests (jest), build checks (manifests,
+// permissions), and the end-to-end tests in real Chromium and Firefox.
+// Prints "N passed, N failed" last.
 //
 // DATA_BORDERS_SKIP_E2E=1 skips the browser tests when a browser is missing
 // (CI never sets it: there, a missing browser is a failure).
@@ -60,13 +61,15 @@ const nodeTestCounts = (out) => ({
   passed: Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0),
   failed: Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0),
 });
+// A test file that crashes while loading has no tests in jest's count: each counts as one failure here.
 const jestCounts = (out) => ({
   passed: Number(/Tests:.*?(\d+) passed/.exec(out)?.[1] ?? 0),
-  failed: Number(/Tests:.*?(\d+) failed/.exec(out)?.[1] ?? 0),
+  failed: Number(/Tests:.*?(\d+) failed/.exec(out)?.[1] ?? 0) + (out.match(/● Test suite failed to run/g)?.length ?? 0),
 });
 
 await run("type check (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
 await run("lint (eslint)", bin("eslint"), ["."]);
+await run("unused exports and dependencies", process.execPath, ["tools/unused.mjs"]);
 await run("build (production)", process.execPath, ["build.mjs"]);
 await run("web-ext lint on dist/firefox", bin("web-ext"), ["lint", "--source-dir", "dist/firefox", "--no-config-discovery"]);
 await run("unit tests (jest)", bin("jest"), ["--config", "jest.config.cjs", "--ci"], { parse: jestCounts });

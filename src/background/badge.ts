@@ -1,26 +1,14 @@
 // The toolbar badge per tab: text and colour by level (i, !, !! on blue,
 // amber, red), from the level the user chose in the settings; the
-// one-sentence summary as its title, or "not listed" outside the dataset. Per-tab state lives in storage.session so a
-// restarted worker can tell what it showed.
+// one-sentence summary as its title, or "not listed" outside the dataset.
+// Nothing is remembered per tab: a restarted worker recomputes every open tab's badge.
 import browser from "../platform/browser";
-import { sessionUpdate } from "../platform/session";
 import { levelRank, type Level } from "../core/assess";
 import type { State } from "./state";
 import { reportFor, titleFor, t } from "./verdict";
 
 const TEXT: Record<Level, string> = { none: "", low: "i", medium: "!", high: "!!" };
 const COLOUR: Record<Level, string> = { none: "#5f6368", low: "#3b5b8c", medium: "#8a4b00", high: "#b3261e" };
-
-type TabLevels = Record<string, Level>;
-const isTabLevels = (v: unknown): v is TabLevels => typeof v === "object" && v !== null && !Array.isArray(v);
-
-async function remember(tabId: number, level: Level | null): Promise<void> {
-  await sessionUpdate<TabLevels>("tabLevels", isTabLevels, {}, (m) => {
-    const next = { ...m };
-    if (level === null) delete next[tabId]; else next[tabId] = level;
-    return next;
-  });
-}
 
 /**
  * Sets (or clears) the badge of one tab from its URL. Tabs outside the dataset have
@@ -32,7 +20,6 @@ export async function updateBadge(state: State, tabId: number, url: string | und
     if (!report || !report.matched) {
       await browser.action.setBadgeText({ tabId, text: "" });
       await browser.action.setTitle({ tabId, title: t("badgeNotListed") });
-      await remember(tabId, null);
       return;
     }
     const level = report.verdict.level;
@@ -41,7 +28,6 @@ export async function updateBadge(state: State, tabId: number, url: string | und
     await browser.action.setBadgeText({ tabId, text: shown ? TEXT[level] : "" });
     await browser.action.setBadgeBackgroundColor({ tabId, color: COLOUR[level] });
     await browser.action.setTitle({ tabId, title: titleFor(report) });
-    await remember(tabId, level);
   } catch {
     // The tab closed while we were computing: nothing to update.
   }
@@ -50,8 +36,4 @@ export async function updateBadge(state: State, tabId: number, url: string | und
 export async function updateAllBadges(state: State): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : updateBadge(state, tab.id, tab.url))));
-}
-
-export async function forgetTab(tabId: number): Promise<void> {
-  await remember(tabId, null);
 }

@@ -1,5 +1,7 @@
 // The background's answers, one per message of the protocol. The type
 // `Handlers` makes a missing or mistyped handler a compile error.
+import { COUNTRY_CODES } from "../core/country-codes";
+import { userLawStatuses } from "../core/tiers";
 import browser from "../platform/browser";
 import { updateSettings } from "../platform/settings";
 import { sessionGet, sessionUpdate } from "../platform/session";
@@ -72,6 +74,7 @@ export const handlers: Handlers = {
       domains: Object.keys(dataset.domains).length + Object.keys(dataset.hosts).length,
       entities: Object.keys(dataset.entities).length,
       laws: dataset.laws.length,
+      userLaws: userLawStatuses(dataset, COUNTRY_CODES),
     };
   },
 };

@@ -5,7 +5,7 @@ import type { Entity, Group, Law, Service } from "../data/schema";
 export type { Entity, Group, Law, Service } from "../data/schema";
 export type {
   Source, OwnerEdge, Operator, Storage, RemoteAccess, News, NewsKind, Effect, Category, Place,
-  Confidence, GroupMember,
+  Confidence, GroupMember, NewsTopic, Processor, StorageBasis,
 } from "../data/schema";
 
 export interface CompiledDataset {

@@ -4,6 +4,7 @@
 import type { Level } from "./assess";
 import type { Report } from "./report";
 import type { Settings } from "./settings";
+import type { UserLawStatus } from "./tiers";
 
 export interface BannerModel {
   level: Exclude<Level, "none">;
@@ -20,6 +21,8 @@ export interface DataInfo {
   domains: number;
   entities: number;
   laws: number;
+  /** How each country's own law is modelled (for the country list and its note). */
+  userLaws: Record<string, UserLawStatus>;
 }
 
 export interface Protocol {

@@ -12,6 +12,8 @@ export interface EntityView {
   kind: Entity["kind"];
   legalDomicile: string;
   headquarters: string;
+  /** Where the group is actually run from, when a source says it differs from the head office. */
+  operations?: string;
   /** Percentages on the edge by which the previous link is controlled by this entity. */
   share?: number;
   voting?: number;
@@ -27,10 +29,19 @@ export interface StakeView {
 
 export interface StatementView {
   countries: string[];
+  /** Storage only: "stated" (this user's data is kept there) or "possible" (a footprint list). */
+  basis?: "stated" | "possible";
   provider?: string;
   appliesTo: string[];
   statement: string;
   source: Source;
+}
+
+export interface ProcessorView {
+  statement: string;
+  appliesTo: string[];
+  source: Source;
+  chain: EntityView[];
 }
 
 export interface LawView {
@@ -62,10 +73,14 @@ export interface Report {
   country: string;
   service: ServiceView | null;
   operator: (EntityView & { regions: string[]; operatorSource: Source }) | null;
+  /** When no operator is recorded for the user's region: the company the service belongs to. */
+  operatorFallback: (EntityView & { basis: "owner" | "common-parent"; fallbackSource: Source }) | null;
   ownershipChain: EntityView[];
   minorityStakes: StakeView[];
   storage: StatementView[];
   remoteAccess: StatementView[];
+  /** Named service providers that receive the data, each with its control chain. */
+  processors: ProcessorView[];
   laws: LawView[];
   news: News[];
   verdict: Verdict;

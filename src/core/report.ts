@@ -11,7 +11,7 @@ export { namesOf } from "./report-types";
 
 function entityView(e: Entity, share?: number, voting?: number): EntityView {
   const sources: Source[] = [];
-  for (const place of [e.legalDomicile, e.headquarters]) {
+  for (const place of [e.legalDomicile, e.headquarters, e.operations ?? "unknown" as const]) {
     if (place !== "unknown" && !sources.some((s) => s.url === place.source.url)) sources.push(place.source);
   }
   const view: EntityView = {
@@ -22,13 +22,15 @@ function entityView(e: Entity, share?: number, voting?: number): EntityView {
     headquarters: e.headquarters === "unknown" ? "unknown" : e.headquarters.country,
     sources,
   };
+  if (e.operations) view.operations = e.operations.country;
   if (share !== undefined) view.share = share;
   if (voting !== undefined) view.voting = voting;
   return view;
 }
 
-function statementView(s: { countries: string[]; provider?: string; appliesTo: string[]; statement: string; source: Source }): StatementView {
+function statementView(s: { countries: string[]; basis?: StatementView["basis"]; provider?: string; appliesTo: string[]; statement: string; source: Source }): StatementView {
   const v: StatementView = { countries: s.countries, appliesTo: s.appliesTo, statement: s.statement, source: s.source };
+  if (s.basis !== undefined) v.basis = s.basis;
   if (s.provider !== undefined) v.provider = s.provider;
   return v;
 }
@@ -40,7 +42,7 @@ export function buildReport(ds: CompiledDataset, input: string, country: string,
     return {
       ...base, host: m.host, domain: m.domain, matched: false, reason: m.reason, service: null, operator: null,
       ownershipChain: [], minorityStakes: [], storage: [], remoteAccess: [], laws: [], news: [],
-      verdict: { level: "none", findings: [] }, names: { entities: {}, laws: {} }, reviewed: null, confidence: null,
+      verdict: { level: "none", findings: [], userLaw: { status: "not-modelled", laws: [] } }, processors: [], operatorFallback: null, names: { entities: {}, laws: {} }, reviewed: null, confidence: null,
     };
   }
   const service = ds.services[m.serviceIndex]!;
@@ -50,9 +52,11 @@ export function buildReport(ds: CompiledDataset, input: string, country: string,
   const names = { entities: {} as Record<string, string>, laws: {} as Record<string, string> };
   for (const f of verdict.findings) {
     for (const id of f.entities) names.entities[id] = ds.entities[id]?.name ?? id;
-    for (const id of f.laws) names.laws[id] = ds.laws.find((l) => l.id === id)?.shortName ?? id;
+    for (const id of [...f.laws, ...(f.userLaws ?? [])]) names.laws[id] = ds.laws.find((l) => l.id === id)?.shortName ?? id;
   }
+  for (const id of verdict.userLaw.laws) names.laws[id] = ds.laws.find((l) => l.id === id)?.shortName ?? id;
   const operator = ctx.operator && chain[0] ? { ...chain[0], regions: ctx.operator.regions, operatorSource: ctx.operator.source } : null;
+  const operatorFallback = ctx.fallback && chain[0] ? { ...chain[0], basis: ctx.fallback.basis, fallbackSource: ctx.fallback.source } : null;
   return {
     ...base,
     host: m.host,
@@ -67,8 +71,15 @@ export function buildReport(ds: CompiledDataset, input: string, country: string,
       ...(s.share !== undefined ? { share: s.share } : {}),
       ...(s.voting !== undefined ? { voting: s.voting } : {}),
     })),
+    operatorFallback,
     storage: ctx.storage.map(statementView),
     remoteAccess: ctx.remoteAccess.map(statementView),
+    processors: ctx.processors.map(({ processor, chain: pchain }) => ({
+      statement: processor.statement,
+      appliesTo: processor.appliesTo,
+      source: processor.source,
+      chain: pchain.map((l) => entityView(l.entity, l.share, l.voting)),
+    })),
     laws: ctx.reaches.map(({ law, reasons, domestic }) => ({
       id: law.id,
       name: law.name,

@@ -4,7 +4,36 @@
 // settings while keeping every valid user choice.
 import { DEFAULT_CONCERNS, FINDING_KINDS, type Concerns } from "./assess";
 
-export const SETTINGS_VERSION = 1;
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Version 2 types findings by how a state reaches the data: "compelled-access"
+ * now lives in the control finding, and "outside-adequacy" in the storage and
+ * access findings. A concern the user turned off stays off where it went.
+ */
+const RETIRED_CONCERNS: Record<string, readonly string[]> = {
+  "compelled-access": ["controlled-from"],
+  "outside-adequacy": ["stored-in", "remote-access-from"],
+};
+
+export function migrateConcernKinds(old: Record<string, unknown>): Record<string, unknown> {
+  const concerns = old.concerns;
+  if (typeof concerns !== "object" || concerns === null || Array.isArray(concerns)) return old;
+  const next: Record<string, unknown> = { ...(concerns as Record<string, unknown>) };
+  for (const [retired, heirs] of Object.entries(RETIRED_CONCERNS)) {
+    const choice = next[retired];
+    delete next[retired];
+    if (choice !== false) continue;
+    for (const heir of heirs) if (next[heir] === undefined) next[heir] = false;
+  }
+  return { ...old, concerns: next };
+}
+
+/** Migrations from version i+1 to i+2 at index i. Each takes and returns a plain object. */
+export const migrations: readonly Migration[] = [migrateConcernKinds];
+
+/** The version this code writes: one more than the number of migrations. */
+export const SETTINGS_VERSION = migrations.length + 1;
 
 export const BANNER_THRESHOLDS = ["high", "medium", "never"] as const;
 export type BannerThreshold = (typeof BANNER_THRESHOLDS)[number];
@@ -30,36 +59,50 @@ export type Settings = typeof defaults;
 
 export type Warn = (message: string) => void;
 
-/** Migrations from version i+1 to i+2 at index i. Each takes and returns a plain object. */
-export const migrations: Array<(old: Record<string, unknown>) => Record<string, unknown>> = [];
-
 const isCountry = (v: unknown): v is string => typeof v === "string" && /^[A-Z]{2}$/.test(v);
 const isDomain = (v: unknown): v is string => typeof v === "string" && v.length <= 253 && /^[a-z0-9.-]+$/.test(v);
 
-export function migrate(stored: Record<string, unknown>, warn: Warn): Record<string, unknown> {
-  let version = typeof stored.version === "number" && Number.isInteger(stored.version) ? stored.version : 1;
-  if (version > SETTINGS_VERSION) {
-    warn(`settings are from a newer version (${version}); reading what this version understands`);
-    return stored;
+/**
+ * Brings stored settings to the current version by running each migration
+ * from the stored version on, in order. A version this code cannot place
+ * (missing, not a whole number, below 1, above the current one) runs no
+ * migration: the fields are then read one by one for what this version
+ * understands. Returns the object and, for such a version, why.
+ */
+export function migrate(stored: Record<string, unknown>, steps: readonly Migration[] = migrations): { value: Record<string, unknown>; problem?: string } {
+  const target = steps.length + 1;
+  const version = stored.version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    return { value: stored, problem: `settings have no valid version (${JSON.stringify(version) ?? "none"})` };
   }
+  if (version > target) return { value: stored, problem: `settings are from a newer version (${version})` };
   let current = stored;
-  while (version < SETTINGS_VERSION) {
-    current = migrations[version - 1]!(current);
-    version++;
+  for (let v = version; v < target; v++) {
+    try {
+      current = steps[v - 1]!(current);
+    } catch (e) {
+      return { value: stored, problem: `migrating settings from version ${v} failed (${String(e)})` };
+    }
   }
-  return current;
+  return { value: { ...current, version: target } };
 }
 
-/** Valid settings from anything; invalid parts fall back to defaults with a warning. */
-export function sanitize(raw: unknown, warn: Warn): Settings {
+/**
+ * Valid settings from anything, keeping every valid choice: each field is
+ * checked on its own and an invalid one falls back to its default. Whatever
+ * had to be repaired is reported in one warning.
+ */
+export function sanitize(raw: unknown, warn: Warn, steps: readonly Migration[] = migrations): Settings {
   if (raw === undefined) return structuredClone(defaults);
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     warn("stored settings are not an object; using defaults");
     return structuredClone(defaults);
   }
-  const s = migrate(raw as Record<string, unknown>, warn);
+  const { value: s, problem } = migrate(raw as Record<string, unknown>, steps);
   const out = structuredClone(defaults);
-  const bad = (key: string) => warn(`setting "${key}" has an invalid value; using the default`);
+  out.version = steps.length + 1;
+  const invalid: string[] = [];
+  const bad = (key: string) => invalid.push(key);
   if (s.country !== undefined) {
     if (s.country === "" || isCountry(s.country)) out.country = s.country; else bad("country");
   }
@@ -93,6 +136,11 @@ export function sanitize(raw: unknown, warn: Warn): Settings {
       out.dismissed = [...new Set(valid)].slice(0, 5000);
     } else bad("dismissed");
   }
+  const parts = [
+    ...(problem ? [`${problem}; kept the fields this version understands`] : []),
+    ...(invalid.length > 0 ? [`invalid value for ${invalid.map((k) => `"${k}"`).join(", ")}; using the default`] : []),
+  ];
+  if (parts.length > 0) warn(parts.join("; "));
   return out;
 }
 

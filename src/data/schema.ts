@@ -27,6 +27,8 @@ export const source = z.strictObject({
   publisher: text,
   date,
   title: text.optional(),
+  /** The dated copy the fact was read from (e.g. an Open Terms Archive commit URL), beside the official URL. */
+  archive: httpsUrl.optional(),
 });
 
 const place = z.strictObject({ country, city: text.optional(), source });
@@ -48,6 +50,8 @@ export const entity = z.strictObject({
   kind: z.enum(["company", "state", "nonprofit", "person", "fund"]),
   legalDomicile: placeOrUnknown,
   headquarters: placeOrUnknown,
+  /** Where the group is actually run from, when a source says it differs from the registered head office. */
+  operations: place.optional(),
   owners: z.array(ownerEdge).default([]),
   note: text.optional(),
   reviewed: date,
@@ -63,8 +67,16 @@ const regions = z.array(region).min(1, "must name at least one region");
 
 export const operator = z.strictObject({ entity: id, regions, note: text.optional(), source });
 
+/**
+ * "stated": the company says this user's data is kept there (primary location).
+ * "possible": a footprint, or a "may be processed in any country where we or
+ * our providers operate" list: shown, never alarming on its own.
+ */
+export const storageBasis = z.enum(["stated", "possible"]);
+
 export const storage = z.strictObject({
   countries: z.array(country).min(1),
+  basis: storageBasis,
   provider: text.optional(),
   appliesTo: regions,
   statement: text,
@@ -78,15 +90,42 @@ export const remoteAccess = z.strictObject({
   source,
 });
 
-export const certification = z.strictObject({ scheme: id, entity: id, source });
+/** A named service provider (outside the operator's control chain) that receives users' data. */
+export const processor = z.strictObject({
+  entity: id,
+  appliesTo: regions,
+  statement: text,
+  source,
+});
+
+/**
+ * A transfer certification such as the EU-U.S. Data Privacy Framework.
+ * "active": on the official list; "not-listed": a dated look at the list did
+ * not find the organisation. No record at all means "not stated".
+ */
+export const certification = z.strictObject({
+  scheme: id,
+  entity: id,
+  status: z.enum(["active", "not-listed"]),
+  source,
+});
 
 export const newsKind = z.enum(["fine", "ban", "ownership", "breach", "transfer", "law", "other"]);
+/** What an event is about. Only the data topics feed a verdict; every item stays in the timeline. */
+export const newsTopic = z.enum([
+  "privacy", "security", "transfer", "government-access", "ownership", "competition", "content", "child-safety", "other",
+]);
 export const news = z.strictObject({
   date,
   headline: text,
   outlet: text,
   url: httpsUrl,
   kind: newsKind,
+  topic: newsTopic,
+  /** The acting authority's country or region code (EU, EEA, UK…), or "none" for a company's own event. */
+  jurisdiction: z.union([z.literal("none"), region]),
+  /** Whose users' data the event concerns, when narrower than everyone (e.g. ["EEA"] for an Irish GDPR fine). */
+  dataOf: regions.optional(),
 });
 
 export const confidence = z
@@ -107,8 +146,11 @@ export const service = z.strictObject({
   domains: z.array(domainName).default([]),
   hosts: z.array(domainName).default([]),
   operators: z.array(operator).default([]),
+  /** The company the brand belongs to: the fallback when no operator is recorded for a user's region. */
+  owner: z.strictObject({ entity: id, source }).optional(),
   storage: z.array(storage).default([]),
   remoteAccess: z.array(remoteAccess).default([]),
+  processors: z.array(processor).default([]),
   certifications: z.array(certification).default([]),
   news: z.array(news).default([]),
   reviewed: date,
@@ -118,11 +160,16 @@ export const service = z.strictObject({
 export const effect = z.enum([
   "compels-cooperation", "extraterritorial-access", "bulk-surveillance", "data-localisation",
   "foreign-adversary-control", "transfer-restriction", "data-protection",
+  // The user's law sets no condition on sending data abroad: modelled, and different from "not in the dataset".
+  "no-transfer-restriction",
 ]);
+
+/** A user-visible name in another language than English (English is the field itself). */
+export const localNames = z.strictObject({ fr: text.optional(), de: text.optional(), es: text.optional() });
 
 export const reach = z
   .strictObject({
-    basis: z.enum(["headquarters", "legalDomicile", "storage", "remoteAccess"]),
+    basis: z.enum(["headquarters", "legalDomicile", "operations", "storage", "remoteAccess"]),
     countries: z.array(country).min(1).optional(),
     group: id.optional(),
   })
@@ -135,6 +182,7 @@ export const law = z.strictObject({
   jurisdiction: z.union([country, id]),
   name: text,
   shortName: text,
+  shortNames: localNames.optional(),
   adopted: date,
   status: z.strictObject({
     value: z.enum(["in-force", "lapsed", "repealed", "not-in-force", "enjoined"]),
@@ -148,7 +196,12 @@ export const law = z.strictObject({
   reach: z.array(reach).default([]),
   userRegions: regions,
   safeGroups: z.array(id).optional(),
+  /** Companies the law (or a decision under it) names itself, e.g. a ban on a named company's products. */
+  designates: z.array(id).optional(),
   sources: z.array(source).min(1, "a law needs at least one source"),
+}).refine((l) => !(l.effect.includes("transfer-restriction") && l.effect.includes("no-transfer-restriction")), {
+  message: "a law cannot both restrict transfers and set no transfer restriction",
+  path: ["effect"],
 });
 
 export const groupMember = z.strictObject({
@@ -164,6 +217,7 @@ export const groupMember = z.strictObject({
 export const group = z.strictObject({
   id,
   name: text,
+  names: localNames.optional(),
   regionCode: z.string().regex(/^[A-Z]{2,3}$/).optional(),
   members: z.array(groupMember).min(1),
   checked: date,
@@ -180,6 +234,9 @@ export type Operator = z.infer<typeof operator>;
 export type Storage = z.infer<typeof storage>;
 export type RemoteAccess = z.infer<typeof remoteAccess>;
 export type Certification = z.infer<typeof certification>;
+export type Processor = z.infer<typeof processor>;
+export type StorageBasis = z.infer<typeof storageBasis>;
+export type NewsTopic = z.infer<typeof newsTopic>;
 export type NewsKind = z.infer<typeof newsKind>;
 export type News = z.infer<typeof news>;
 export type Confidence = z.infer<typeof confidence>;

@@ -36,7 +36,7 @@ export function OptionsForm({ settings, country, dataInfo, onPatch, onRestore, o
       <section aria-labelledby="country-label">
         <h2 id="country-label"><label for="country">{t("optCountry")}</label></h2>
         <p class="help" id="country-help">{t("optCountryHelp")}</p>
-        <CountrySelect id="country" value={country} onChange={(code) => void save({ country: code })} />
+        <CountrySelect id="country" value={country} userLaws={dataInfo?.userLaws} onChange={(code) => void save({ country: code })} />
       </section>
 
       <fieldset>

@@ -1,5 +1,5 @@
 // Per-session state that must survive a service-worker restart: which sites
-// had their banner closed at which level, and each tab's last level.
+// had their banner closed, and at which level.
 // storage.session exists in every browser the manifests allow (Chrome 120+, Firefox 140+).
 import browser from "./browser";
 

@@ -5,7 +5,13 @@ import browser from "./browser";
 import { applyPatch, sanitize, type Settings } from "../core/settings";
 
 const KEY = "settings";
-const warn = (m: string) => console.warn(`[Data Borders] ${m}`);
+// Each distinct problem is logged once per context, not at every read.
+const logged = new Set<string>();
+const warn = (m: string) => {
+  if (logged.has(m)) return;
+  logged.add(m);
+  console.warn(`[Data Borders] ${m}`);
+};
 
 export async function readSettings(): Promise<Settings> {
   try {

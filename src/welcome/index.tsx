@@ -9,6 +9,7 @@ import { effectiveCountry } from "../core/settings";
 import { countryName, summarize } from "../core/text";
 import { namesOf, type Report } from "../core/report-types";
 import { CountrySelect } from "../ui/CountrySelect";
+import type { DataInfo } from "../core/messages";
 import { LevelBadge } from "../ui/report/VerdictHeader";
 import { mount } from "../ui/mount";
 
@@ -22,7 +23,7 @@ function Example({ report }: { report: Report }) {
     <div class="example">
       <p>{t("welcomeExample", [report.service.name, countryName(report.country, lang)])}</p>
       <p><LevelBadge level={report.verdict.level} /></p>
-      <p class="sentence">{summarize(report.verdict.findings, t, namesOf(report), lang, 1)}</p>
+      <p class="sentence">{summarize(report.verdict.findings, t, namesOf(report), lang)}</p>
     </div>
   );
 }
@@ -31,7 +32,9 @@ function Welcome() {
   const [country, setCountry] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [example, setExample] = useState<Report | null>(null);
+  const [userLaws, setUserLaws] = useState<DataInfo["userLaws"] | null>(null);
   useEffect(() => void readSettings().then((s) => setCountry(effectiveCountry(s, uiLanguage()))), []);
+  useEffect(() => void send("getDataInfo", {}).then((info) => setUserLaws(info.userLaws), () => setUserLaws(null)), []);
   if (country === null) return null;
   const firefox = typeof __BROWSER__ !== "undefined" && __BROWSER__ === "firefox";
   return (
@@ -51,7 +54,7 @@ function Welcome() {
           .then(setExample, () => undefined);
       }}>
         <label for="country">{t("welcomeQuestion")}</label>
-        <CountrySelect id="country" value={country} onChange={(c) => { setCountry(c); setSaved(false); setExample(null); }} />
+        <CountrySelect id="country" value={country} userLaws={userLaws} onChange={(c) => { setCountry(c); setSaved(false); setExample(null); }} />
         <button type="submit">{t("welcomeDone")}</button>
       </form>
       {saved ? (

@@ -18,7 +18,7 @@ export const SITES = {
   "www.lemon8-app.com": { page: "custom-elements.html" },
   "www.capcut.com": { page: "mutating.html" },
   "www.kuaishou.com": { page: "spa.html" },
-  "www.shein.com": { page: "plain.html" },
+  "www.lemonde.fr": { page: "plain.html" },
   "www.example.net": { page: "other.html" },
   "tiktok.com.example.net": { page: "other.html" },
   "nottiktok.com": { page: "other.html" },

@@ -1,5 +1,7 @@
-// The background wired to a fake browser and the fictional dataset: banner
-// decisions, dismissals, session memory, settings writes and badges.
+// The background's handlers and badge against a fake browser and the
+// fictional dataset: banner decisions, dismissals, session memory, settings
+// writes and badges. The wiring (listeners, settings tracking, sender checks)
+// is tested through browser events in background-wiring.test.ts.
 import { fakeBrowser } from "./fake-browser";
 import { EN } from "./en-messages";
 import { miniDataset } from "../fixtures/mini-dataset";
@@ -38,14 +40,14 @@ describe("background handlers", () => {
     await setSettings({ country: "FR" });
     const banner = await handlers.getVerdict({}, tab("https://www.clip.example/@x"));
     expect(banner).toMatchObject({ level: "high", serviceName: "Clip", domain: "clip.example" });
-    expect(banner!.sentence).toMatch(/authorities of China can compel access/);
+    expect(banner!.sentence).toBe("Your data can be accessed from China; the law there can compel access to it.");
   });
 
   test("below the threshold, or with threshold never, there is no banner", async () => {
     await setSettings({ country: "FR" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toBeNull(); // medium < high
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).toBeNull(); // medium < high
     await setSettings({ bannerThreshold: "medium" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toMatchObject({ level: "medium" });
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).toMatchObject({ level: "medium" });
     await setSettings({ bannerThreshold: "never" });
     expect(await handlers.getVerdict({}, tab("https://www.clip.example/"))).toBeNull();
   });
@@ -77,12 +79,12 @@ describe("background handlers", () => {
 
   test("a closed banner stays closed this session unless the level rises", async () => {
     await setSettings({ country: "FR", bannerThreshold: "medium" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).not.toBeNull();
-    await handlers.bannerClosed({}, tab("https://cloudy.example/"));
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/page2"))).toBeNull();
-    // The closed level was medium; a rise to high shows it again (UK users: uncertified US storage).
-    await setSettings({ country: "GB" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toMatchObject({ level: "high" });
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).not.toBeNull();
+    await handlers.bannerClosed({}, tab("https://market.example/"));
+    expect(await handlers.getVerdict({}, tab("https://market.example/page2"))).toBeNull();
+    // The closed level was medium; a rise to high shows it again (for US users the group is run from a country of concern).
+    await setSettings({ country: "US" });
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).toMatchObject({ level: "high" });
   });
 
   test("dismissSite from a page outside the dataset is an error, not a stored entry", async () => {
@@ -118,10 +120,10 @@ describe("background handlers", () => {
     await setSettings({ country: "FR", bannerThreshold: "medium" });
     const [a, b] = await Promise.all([
       handlers.getVerdict({}, tab("https://www.clip.example/", 1)),
-      handlers.getVerdict({}, tab("https://cloudy.example/", 2)),
+      handlers.getVerdict({}, tab("https://market.example/", 2)),
     ]);
     expect(a).toMatchObject({ serviceName: "Clip", domain: "clip.example" });
-    expect(b).toMatchObject({ serviceName: "cloudy", domain: "cloudy.example" });
+    expect(b).toMatchObject({ serviceName: "market", domain: "market.example" });
   });
 
   test.each([
@@ -131,7 +133,7 @@ describe("background handlers", () => {
     ["wrong value types", { "clip.example": "high" }],
   ])("corrupt session state (%s) does not break the banner or the badge", async (_name, junk) => {
     await setSettings({ country: "FR" });
-    fake.browser.storage.session._raw({ closedBanners: junk, tabLevels: junk });
+    fake.browser.storage.session._raw({ closedBanners: junk });
     await expect(handlers.getVerdict({}, tab("https://clip.example/"))).resolves.toMatchObject({ level: "high" });
     await updateBadge(await ready(), 9, "https://clip.example/");
     expect(fake.badges.get(9)!.text).toBe("!!");
@@ -150,35 +152,33 @@ describe("badge", () => {
     const state = await ready();
     await updateBadge(state, 5, "https://www.clip.example/");
     expect(fake.badges.get(5)).toMatchObject({ text: "!!", color: "#b3261e" });
-    expect(fake.badges.get(5)!.title).toMatch(/^Data Borders: Clip — High concern\. The authorities of China/);
+    expect(fake.badges.get(5)!.title).toMatch(/^Data Borders: Clip — High concern\. Your data can be accessed from China/);
     await updateBadge(state, 5, undefined);
     expect(fake.badges.get(5)).toMatchObject({ text: "", title: "Data Borders: this site is not listed in the dataset" });
-    const session = await fake.browser.storage.session.get("tabLevels");
-    expect(session.tabLevels).toEqual({});
   });
 
   test("low, medium and high differ by text and colour; a listed site with no concern shows no text", async () => {
     await setSettings({ country: "FR" });
     const state = await ready();
-    await updateBadge(state, 21, "https://mystery.example/");
-    await updateBadge(state, 22, "https://cloudy.example/");
+    await updateBadge(state, 21, "https://cloudy.example/");
+    await updateBadge(state, 22, "https://market.example/");
     await updateBadge(state, 23, "https://red.example/");
     await updateBadge(state, 24, "https://euroshop.example/");
     expect([21, 22, 23].map((id) => [fake.badges.get(id)!.text, fake.badges.get(id)!.color])).toEqual([["i", "#3b5b8c"], ["!", "#8a4b00"], ["!!", "#b3261e"]]);
     expect(fake.badges.get(24)).toMatchObject({ text: "" });
-    expect(fake.badges.get(24)!.title).toMatch(/No concerns found/);
+    expect(fake.badges.get(24)!.title).toMatch(/No concern found/);
   });
 
   test("the badge threshold hides lower levels; the title still tells", async () => {
     await setSettings({ country: "FR", badgeThreshold: "medium" });
     let state = await ready();
-    await updateBadge(state, 31, "https://mystery.example/");
-    await updateBadge(state, 32, "https://cloudy.example/");
+    await updateBadge(state, 31, "https://cloudy.example/");
+    await updateBadge(state, 32, "https://market.example/");
     expect([fake.badges.get(31)!.text, fake.badges.get(32)!.text]).toEqual(["", "!"]);
     expect(fake.badges.get(31)!.title).toMatch(/Low concern/);
     await setSettings({ country: "FR", badgeThreshold: "high" });
     state = await ready();
-    await updateBadge(state, 32, "https://cloudy.example/");
+    await updateBadge(state, 32, "https://market.example/");
     await updateBadge(state, 33, "https://red.example/");
     expect([fake.badges.get(32)!.text, fake.badges.get(33)!.text]).toEqual(["", "!!"]);
   });
@@ -192,12 +192,11 @@ describe("badge", () => {
 
   test("after a restart every open dataset tab is recomputed", async () => {
     await setSettings({ country: "FR" });
-    fake.tabs.splice(0, fake.tabs.length, { id: 11, url: "https://clip.example/" }, { id: 12 }, { id: 13, url: "https://cloudy.example/" });
+    fake.tabs.splice(0, fake.tabs.length, { id: 11, url: "https://clip.example/" }, { id: 12 }, { id: 13, url: "https://market.example/" });
     fake.badges.clear();
     await updateAllBadges(await ready());
     expect(fake.badges.get(11)!.text).toBe("!!");
     expect(fake.badges.get(12)!.text).toBe("");
     expect(fake.badges.get(13)!.text).toBe("!");
-    expect((await fake.browser.storage.session.get("tabLevels")).tabLevels).toEqual({ 11: "high", 13: "medium" });
   });
 });

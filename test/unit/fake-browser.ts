@@ -37,15 +37,18 @@ export function storageArea(name: string, onChanged: ReturnType<typeof event>) {
   };
 }
 
-export function fakeBrowser(messages: Record<string, string> = {}) {
+/** `base` is the extension's own origin: chrome-extension://<id> in Chrome, moz-extension://<uuid> in Firefox. */
+export function fakeBrowser(messages: Record<string, string> = {}, options: { id?: string; base?: string } = {}) {
+  const id = options.id ?? "own-extension-id";
+  const base = options.base ?? `chrome-extension://${id}`;
   const onChanged = event();
   const badges = new Map<number, { text: string; color?: string; title?: string }>();
   const created: string[] = [];
   const tabs: Array<{ id: number; url?: string; active?: boolean }> = [];
   const browser = {
     runtime: {
-      id: "own-extension-id",
-      getURL: (p: string) => `chrome-extension://own-extension-id/${p.replace(/^\//, "")}`,
+      id,
+      getURL: (p: string) => `${base}/${p.replace(/^\//, "")}`,
       sendMessage: async (_message: unknown): Promise<unknown> => undefined,
       onMessage: event(),
       onInstalled: event(),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { MESSAGES } from "../../tools/i18n/messages.mjs";
 import { FINDING_KINDS, LEVELS } from "../../src/core/assess";
-import { concernMessageKey, findingMessageKey, levelMessageKey } from "../../src/core/text";
+import { concernMessageKey, levelMessageKey, schemeKey } from "../../src/core/text";
 
 const ROOT = path.resolve(__dirname, "../..");
 const read = (lang: string) => JSON.parse(fs.readFileSync(path.join(ROOT, "src/_locales", lang, "messages.json"), "utf8")) as Record<string, { message: string }>;
@@ -25,7 +25,8 @@ describe("locales", () => {
 
   test("every key the code builds exists", () => {
     const keys = [
-      ...FINDING_KINDS.flatMap((k) => [findingMessageKey(k), concernMessageKey(k)]),
+      ...FINDING_KINDS.map(concernMessageKey),
+      ...["eu-us-dpf", "uk-us-data-bridge", "swiss-us-dpf"].map(schemeKey),
       ...LEVELS.map(levelMessageKey),
       "bannerRegionLabel", "bannerDetails", "bannerDismiss", "bannerOptions", "bannerClose", "summaryNoFindings",
     ];
@@ -37,7 +38,7 @@ describe("locales", () => {
     const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : /\.tsx?$/.test(e.name) && files.push(path.join(d, e.name))));
     walk(path.join(ROOT, "src"));
     const used = new Set<string>();
-    for (const f of files) for (const m of fs.readFileSync(f, "utf8").matchAll(/\b(?:t|message)\("([A-Za-z]+)"/g)) used.add(m[1]!);
+    for (const f of files) for (const m of fs.readFileSync(f, "utf8").matchAll(/\b(?:t|message)\("([A-Za-z_]+)"/g)) used.add(m[1]!);
     expect(used.size).toBeGreaterThan(40);
     for (const k of used) expect([k, k in MESSAGES]).toEqual([k, true]);
   });

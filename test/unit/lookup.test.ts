@@ -11,6 +11,17 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const run = (...argv: string[]) => main(argv, datasetPath, "2026-06-01");
 
 describe("lookup", () => {
+  test("the human report separates stated storage from possible processing, names the group when no operator covers the user, and says when the user's law is not modelled", () => {
+    const r = run("market.example", "--country", "JP");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/transfer rules are not in the dataset yet/);
+    expect(r.stdout).toMatch(/responsible for users in your region is not stated[^\n]*\n {2}group: market holdings — head office Singapore \(SG\), incorporated in Cayman Islands \(KY\), run from China \(CN\)/);
+    expect(r.stdout).toMatch(/Where your data is stored:\n {2}not stated\n {2}may be processed in United States \(US\), Singapore \(SG\), China \(CN\), Hong Kong \(HK\)/);
+    const json = JSON.parse(run("usvideo.example", "--country", "US", "--json").stdout);
+    expect(json.processors).toEqual([{ chain: ["red services llc", "red app co"], appliesTo: ["US"], source: expect.objectContaining({ url: expect.stringMatching(/^https:/) }) }]);
+    expect(json.verdict.userLaw).toEqual({ status: "unrestricted", laws: ["us-adversary-apps"] });
+  });
+
   test("--json prints one object with the documented fields", () => {
     const r = run("https://www.clip.example/@someone", "--country", "FR", "--json");
     expect(r.code).toBe(0);
@@ -23,7 +34,7 @@ describe("lookup", () => {
       storage: [{ countries: ["IE", "NO"], provider: null, appliesTo: ["EEA", "CH"] }],
       verdict: { level: "high" }, dataVersion: "2026-01-01+000000000000",
     });
-    expect(out.verdict.findings.map((f: { kind: string }) => f.kind)).toContain("compelled-access");
+    expect(out.verdict.findings.map((f: { kind: string }) => f.kind)).toContain("remote-access-from");
     expect(out.verdict.findings[0].sources[0].url).toMatch(/^https:/);
   });
 

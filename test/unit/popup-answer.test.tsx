@@ -16,12 +16,35 @@ const rows = () => Object.fromEntries([...document.querySelectorAll(".fact")].ma
 afterEach(cleanup);
 
 describe("popup answer", () => {
+  test("a footprint list is 'may be processed in', never 'stored in'", () => {
+    answer("https://market.example/");
+    expect(rows()["Stored in"]).toBe("not stated · may be processed in United States, Singapore, China, Hong Kong · accessed from China");
+  });
+
+  test("no operator for the region: the group is named and the gap is said; an unmodelled law is said", () => {
+    answer("https://market.example/", "JP");
+    expect(rows()["Run by"]).toBe("market holdings (the company responsible for your region is not stated)");
+    expect(document.querySelector(".user-law")!.textContent).toMatch(/transfer rules are not in the dataset yet/);
+    cleanup();
+    answer("https://market.example/", "FR");
+    expect(document.querySelector(".user-law")).toBeNull();
+  });
+
+  test("who can demand it: the states whose law reaches the data the way it gets there, a provider's included", () => {
+    answer("https://usvideo.example/", "US");
+    expect(rows()["Who can demand it"]).toBe("China, United States (your country)");
+    cleanup();
+    // A recognised state is still named: the EU recognises the US, but US law can compel the parent.
+    answer("https://cloudy.example/", "FR");
+    expect(rows()["Who can demand it"]).toBe("United States");
+  });
+
   test("level, one sentence, then the four rows in order, then the full report", () => {
     answer("https://www.clip.example/@x");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Clip clip.example");
     expect(screen.getByText("High concern")).toBeTruthy();
     // One sentence: the highest finding only.
-    expect(document.querySelector(".sentence")!.textContent).toBe("The authorities of China can compel access to your data (CN-INTEL).");
+    expect(document.querySelector(".sentence")!.textContent).toBe("Your data can be accessed from China; the law there can compel access to it.");
     expect([...document.querySelectorAll(".fact dt")].map((d) => d.textContent)).toEqual(["Stored in", "Run by", "Who can demand it", "Latest"]);
     expect(rows()).toEqual({
       "Stored in": "Ireland, Norway · accessed from China",
@@ -87,9 +110,9 @@ describe("popup answer", () => {
   });
 
   test("the latest event skips news whose topic does not concern the user's data", () => {
-    const base = { headline: "h", outlet: "o", url: "https://example.org/x", kind: "other" as const };
-    expect(latestNews([{ ...base, date: "2026-02-01", topic: "competition" } as never, { ...base, date: "2026-01-01", topic: "privacy" } as never])?.date).toBe("2026-01-01");
-    expect(latestNews([{ ...base, date: "2026-02-01" }])?.date).toBe("2026-02-01");
+    const base = { headline: "h", outlet: "o", url: "https://example.org/x", kind: "other" as const, jurisdiction: "none" };
+    expect(latestNews([{ ...base, date: "2026-02-01", topic: "competition" }, { ...base, date: "2026-01-01", topic: "privacy" }])?.date).toBe("2026-01-01");
+    expect(latestNews([{ ...base, date: "2026-02-01", topic: "other" }])).toBeUndefined();
     expect(latestNews([])).toBeUndefined();
   });
 });

@@ -20,11 +20,38 @@ const report = (url: string, country = "FR", data = ds) => buildReport(data, url
 afterEach(cleanup);
 
 describe("report view", () => {
+  test("storage: stated first, a footprint list labelled as such; named providers with their control", () => {
+    wrap(<ReportView report={report("https://market.example/")} />);
+    const storage = screen.getByRole("region", { name: "Where your data is stored" });
+    expect(storage.textContent).toMatch(/does not state where it stores your data/);
+    expect(storage.textContent).toMatch(/may be processed here; this is not a statement of where your data is kept/);
+    cleanup();
+    wrap(<ReportView report={report("https://usvideo.example/", "US")} />);
+    const us = screen.getByRole("region", { name: "Where your data is stored" });
+    expect(us.textContent).toMatch(/Providers that receive your data.*red services llc → red app co.*China.*Receives some data to run global features\./);
+  });
+
+  test("a source read from a dated copy links to that copy beside the official address", () => {
+    wrap(<ReportView report={report("https://clip.example/")} />);
+    const control = screen.getByRole("region", { name: "Who controls it" });
+    const archived = [...control.querySelectorAll("a")].filter((a) => a.textContent?.startsWith("archived copy"));
+    expect(archived.map((a) => a.getAttribute("href"))).toEqual(["https://example.org/archive/clip-policy"]);
+    expect(archived[0]!.previousElementSibling?.getAttribute("href")).toBe("https://example.org/source/10");
+  });
+
+  test("control: the group is named when no operator covers the region, and the gap is said", () => {
+    wrap(<ReportView report={report("https://market.example/", "JP")} />);
+    const control = screen.getByRole("region", { name: "Who controls it" });
+    expect(control.textContent).toMatch(/responsible for users in your region is not stated/);
+    expect(control.textContent).toMatch(/Ultimate parent.*market holdings.*Head office in Singapore; Incorporated in Cayman Islands; Run from China/);
+    expect(control.textContent).not.toMatch(/Responsible for your data/);
+  });
+
   test("verdict: name, domain, level as icon + word, and a sentence from the findings", () => {
     wrap(<ReportView report={report("https://www.clip.example/@x")} />);
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Clip clip.example");
     expect(screen.getByText("High concern")).toBeTruthy();
-    expect(screen.getByText(/The authorities of China can compel access to your data \(CN-INTEL\)\./)).toBeTruthy();
+    expect(screen.getAllByText("Your data can be accessed from China; the law there can compel access to it.").length).toBeGreaterThan(0);
     expect(screen.getByText("Assessed for a user in France")).toBeTruthy();
   });
 
@@ -39,7 +66,7 @@ describe("report view", () => {
     wrap(<ReportView report={report("https://clip.example/")} />);
     const chain = screen.getByRole("region", { name: "Who controls it" });
     expect(chain.textContent).toMatch(/Responsible for your data.*clip europe.*Based in Ireland/);
-    expect(chain.textContent).toMatch(/Ultimate parent.*clip group.*\(100% of shares\).*Run from China; Incorporated in Cayman Islands/);
+    expect(chain.textContent).toMatch(/Ultimate parent.*clip group.*\(100% of shares\).*Head office in China; Incorporated in Cayman Islands/);
     expect(chain.querySelectorAll("img.flag").length).toBeGreaterThan(0);
     expect((chain.querySelector("img.flag") as HTMLImageElement).getAttribute("src")).toBe("ext://flags/ie.svg");
   });
@@ -91,8 +118,9 @@ describe("report view", () => {
 
   test("French", () => {
     wrap(<ReportView report={report("https://clip.example/")} />, ui(FR, "fr"));
-    expect(screen.getByText("Inquiétude élevée")).toBeTruthy();
-    expect(screen.getByRole("region", { name: "Qui le contrôle" }).textContent).toMatch(/Dirigé depuis : Chine/);
+    expect(screen.getByText("Risque élevé")).toBeTruthy();
+    expect(screen.getAllByText("Vos données sont accessibles depuis la Chine ; la loi de ce pays peut imposer l'accès à ces données.").length).toBeGreaterThan(0);
+    expect(screen.getByRole("region", { name: "Qui le contrôle" }).textContent).toMatch(/Siège : Chine ; Immatriculé : Îles Caïmans/);
     expect(screen.getByText("Évalué pour un utilisateur situé ici : France")).toBeTruthy();
   });
 

@@ -37,10 +37,21 @@ const KINDS = ["entities", "services", "laws", "groups"] as const;
 type Kind = (typeof KINDS)[number];
 const SCHEMAS = { entities: schema.entity, services: schema.service, laws: schema.law, groups: schema.group } as const;
 
-function zodProblems(file: string, error: z.ZodError): DataProblem[] {
+/** The value at a zod issue's path in the parsed JSON, or undefined when a step is absent. */
+function valueAt(value: unknown, segments: ReadonlyArray<PropertyKey>): unknown {
+  let v = value;
+  for (const s of segments) {
+    if (typeof v !== "object" || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[s];
+  }
+  return v;
+}
+
+function zodProblems(file: string, error: z.ZodError, input: unknown): DataProblem[] {
   return error.issues.map((issue) => {
     const last = issue.path[issue.path.length - 1];
-    const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+    // Enums and unions report a missing field as an invalid value: say what it is.
+    const missing = issue.path.length > 0 && issue.code !== "unrecognized_keys" && issue.code !== "custom" && valueAt(input, issue.path) === undefined;
     let message = issue.message;
     if (missing && last === "source") message = "claim without a source (every claim needs {url, publisher, date})";
     else if (missing) message = `required field "${String(last)}" is missing`;
@@ -90,7 +101,7 @@ export function compileData(root: string, today: string): CompileResult {
     for (const [stem, { file, value }] of readKind(root, kind, errors)) {
       const result = SCHEMAS[kind].safeParse(value);
       if (!result.success) {
-        errors.push(...zodProblems(file, result.error));
+        errors.push(...zodProblems(file, result.error, value));
         continue;
       }
       const record = result.data as { id: string };
@@ -148,7 +159,15 @@ export function compileData(root: string, today: string): CompileResult {
     s.certifications.forEach((c, i) => {
       if (!parsed.entities.has(c.entity)) errors.push({ file, path: `$.certifications[${i}].entity`, message: `unknown entity "${c.entity}"` });
     });
-    for (const key of ["storage", "remoteAccess"] as const) {
+    if (s.owner && !parsed.entities.has(s.owner.entity)) errors.push({ file, path: "$.owner.entity", message: `unknown entity "${s.owner.entity}"` });
+    s.processors.forEach((p, i) => {
+      if (!parsed.entities.has(p.entity)) errors.push({ file, path: `$.processors[${i}].entity`, message: `unknown entity "${p.entity}"` });
+    });
+    s.news.forEach((n, i) => {
+      if (n.jurisdiction !== "none") checkRegion(file, `$.news[${i}].jurisdiction`, n.jurisdiction);
+      (n.dataOf ?? []).forEach((r, j) => checkRegion(file, `$.news[${i}].dataOf[${j}]`, r));
+    });
+    for (const key of ["storage", "remoteAccess", "processors"] as const) {
       s[key].forEach((st, i) => st.appliesTo.forEach((r, j) => checkRegion(file, `$.${key}[${i}].appliesTo[${j}]`, r)));
     }
     s.domains.forEach((d, i) => {
@@ -181,6 +200,9 @@ export function compileData(root: string, today: string): CompileResult {
       if (!parsed.groups.has(g)) errors.push({ file, path: `$.safeGroups[${i}]`, message: `unknown group "${g}"` });
     });
     l.userRegions.forEach((r, i) => checkRegion(file, `$.userRegions[${i}]`, r));
+    (l.designates ?? []).forEach((id, i) => {
+      if (!parsed.entities.has(id)) errors.push({ file, path: `$.designates[${i}]`, message: `unknown entity "${id}"` });
+    });
   }
   for (const g of parsed.groups.values()) {
     const file = files.groups.get(g.id)!;

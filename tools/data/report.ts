@@ -2,6 +2,7 @@
 // docs/data-coverage.md and the data:report command.
 import type { CompiledDataset } from "../../src/core/dataset";
 import type { DataProblem } from "./compile";
+import { userLegalProfile } from "../../src/core/tiers";
 
 function pct(n: number, of: number): string {
   return of === 0 ? "0 %" : `${Math.round((n / of) * 100)} %`;
@@ -28,6 +29,29 @@ export function countClaims(ds: CompiledDataset): { claims: number; sourced: num
   }
   for (const g of Object.values(ds.groups)) g.sources.forEach(count);
   return { claims, sourced };
+}
+
+/** One row per user country (or region) that a protective law covers. */
+function userCountryRows(ds: CompiledDataset): string[] {
+  const protective = ds.laws.filter((l) => l.status.value === "in-force" && l.effect.some((e) => ["transfer-restriction", "no-transfer-restriction", "data-protection", "foreign-adversary-control"].includes(e)));
+  const regions = [...new Set(protective.flatMap((l) => l.userRegions))].filter((r) => r !== "*").sort();
+  const compelling = (region: string) => {
+    const group = Object.values(ds.groups).find((g) => g.regionCode === region);
+    const countries = group ? new Set(group.members.map((m) => m.country)) : new Set([region]);
+    return ds.laws
+      .filter((l) => l.status.value === "in-force" && l.effect.some((e) => ["compels-cooperation", "extraterritorial-access", "bulk-surveillance"].includes(e)))
+      .filter((l) => countries.has(l.jurisdiction) || (group !== undefined && l.jurisdiction === group.id))
+      .map((l) => l.shortName);
+  };
+  return regions.map((region) => {
+    const laws = protective.filter((l) => l.userRegions.includes(region));
+    const profile = userLegalProfile(ds.groups, laws);
+    const concern = laws.some((l) => l.effect.includes("foreign-adversary-control")) ? "; names countries of concern" : "";
+    const rule = `${profile.status === "restricted" ? "conditioned" : "no condition"}${concern}`;
+    const recognised = [...new Set(laws.flatMap((l) => l.safeGroups ?? []))].map((g) => `${g} (${ds.groups[g]?.members.length ?? 0})`);
+    const checked = laws.map((l) => l.status.checked).sort().at(0) ?? "";
+    return `| ${region} | ${laws.map((l) => l.shortName).join(", ")} | ${rule} | ${recognised.join(", ") || "none"} | ${compelling(region).join(", ") || "none in the dataset"} | ${checked} |`;
+  });
 }
 
 export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataProblem[]): string {
@@ -68,6 +92,16 @@ export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataPro
     ...[...services]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => `| ${s.name} | ${s.category} | ${s.domains.length + s.hosts.length} | ${s.operators.length} | ${s.storage.length} | ${s.remoteAccess.length} | ${s.news.length} | ${s.confidence.level} | ${s.reviewed} |`),
+    "",
+    "## User countries",
+    "",
+    "Whose protective law the dataset models, how it treats transfers abroad, which states it recognises,",
+    "and which laws of that country can compel access to data. A country absent here is \"not modelled\":",
+    "its users see at most a medium level, and the report says why.",
+    "",
+    "| User country | Protective laws | Transfers abroad | Recognised (groups) | Government-access laws | Checked |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...userCountryRows(ds),
     "",
     "## Laws",
     "",

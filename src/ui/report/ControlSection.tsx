@@ -5,18 +5,20 @@ import type { EntityView, Report } from "../../core/report-types";
 import { Country, Section, Slot, SLOT, SourceLine } from "./bits";
 import { useUi } from "../context";
 
+/** Incorporation, head office and (when a source says it differs) where the group is run from; only what is known is said. */
 function Place({ entity }: { entity: EntityView }) {
-  const { t } = useUi();
-  if (entity.legalDomicile === entity.headquarters) {
-    return <p class="place"><Slot template={t("basedIn", [SLOT])}><Country code={entity.headquarters} /></Slot></p>;
+  const { t, lang } = useUi();
+  const { legalDomicile: dom, headquarters: hq, operations: ops } = entity;
+  if (dom === "unknown" && hq === "unknown" && !ops) return <p class="place unknown">{t("placesNotStated")}</p>;
+  const parts: preact.ComponentChildren[] = [];
+  if (dom !== "unknown" && dom === hq) parts.push(<Slot key="based" template={t("basedIn", [SLOT])}><Country code={hq} /></Slot>);
+  else {
+    if (hq !== "unknown") parts.push(<Slot key="hq" template={t("headOfficeIn", [SLOT])}><Country code={hq} /></Slot>);
+    if (dom !== "unknown") parts.push(<Slot key="dom" template={t("incorporatedIn", [SLOT])}><Country code={dom} /></Slot>);
   }
-  return (
-    <p class="place">
-      <Slot template={t("runFrom", [SLOT])}><Country code={entity.headquarters} /></Slot>
-      {"; "}
-      <Slot template={t("incorporatedIn", [SLOT])}><Country code={entity.legalDomicile} /></Slot>
-    </p>
-  );
+  if (ops && ops !== hq) parts.push(<Slot key="ops" template={t("runFrom", [SLOT])}><Country code={ops} /></Slot>);
+  const separator = lang.startsWith("fr") ? " ; " : "; ";
+  return <p class="place">{parts.flatMap((p, i) => (i === 0 ? [p] : [separator, p]))}</p>;
 }
 
 function percentText(t: (k: string, s?: string[]) => string, share?: number, voting?: number): string {
@@ -31,18 +33,19 @@ export function ControlSection({ report }: { report: Report }) {
   const chain = report.ownershipChain;
   return (
     <Section id="control" title={t("sectionControl")}>
+      {!report.operator && report.operatorFallback ? <p class="note">{t("operatorFallbackNote")}</p> : null}
       {chain.length === 0 ? (
         <p class="unknown">{t("noOperator")}</p>
       ) : (
         <ol class="chain">
           {chain.map((e, i) => (
             <li key={e.id}>
-              <span class="role">{i === 0 ? t("operatorRole") : i === chain.length - 1 ? t("ultimateParent") : t("parentRole")}</span>
+              <span class="role">{i === 0 && report.operator ? t("operatorRole") : i === chain.length - 1 ? t("ultimateParent") : t("parentRole")}</span>
               <strong class="entity">{e.name}</strong>
               {i > 0 && (e.share !== undefined || e.voting !== undefined) ? <span class="pct"> ({percentText(t, e.share, e.voting)})</span> : null}
               <Place entity={e} />
               {i === 0 && report.operator ? <SourceLine source={report.operator.operatorSource} /> : null}
-              {e.sources.map((s) => <SourceLine key={s.url} source={s} />)}
+              {e.sources.filter((s) => !(i === 0 && report.operator?.operatorSource.url === s.url)).map((s) => <SourceLine key={s.url} source={s} />)}
             </li>
           ))}
         </ol>

@@ -8,20 +8,16 @@ import { namesOf } from "../../core/report-types";
 import { countryName, summarize } from "../../core/text";
 import type { News } from "../../core/dataset";
 import { COMPELLING_EFFECTS } from "../../core/context";
+import { DATA_TOPICS } from "../../core/assess";
 import { Country, DateText, ExternalLink, Flag, Slot, SLOT } from "./bits";
 import { LevelBadge } from "./VerdictHeader";
 import { Correction } from "./SourcesSection";
 import { useUi } from "../context";
 
-/** News topics that bear on the user's data (when the dataset records a topic). */
-const DATA_TOPICS: ReadonlySet<string> = new Set(["privacy", "security", "transfer", "government-access", "ownership"]);
 
 /** The most recent event about the user's data; the report lists news newest first. */
 export function latestNews(news: readonly News[]): News | undefined {
-  return news.find((n) => {
-    const topic = (n as { topic?: string }).topic;
-    return topic === undefined || DATA_TOPICS.has(topic);
-  });
+  return news.find((n) => DATA_TOPICS.has(n.topic));
 }
 
 function uniq<T>(xs: Iterable<T>): T[] {
@@ -60,11 +56,19 @@ function EntityName({ entity }: { entity: EntityView }) {
 
 function StoredIn({ report }: { report: Report }) {
   const { t } = useUi();
-  const stored = uniq(report.storage.flatMap((s) => s.countries));
+  // Only a statement that this user's data is kept there is "stored in"; a footprint list is "may be processed in".
+  const stored = uniq(report.storage.filter((s) => s.basis !== "possible").flatMap((s) => s.countries));
+  const possible = uniq(report.storage.filter((s) => s.basis === "possible").flatMap((s) => s.countries)).filter((c) => !stored.includes(c));
   const accessed = uniq(report.remoteAccess.flatMap((s) => s.countries)).filter((c) => !stored.includes(c));
   return (
     <>
       <CountryList codes={stored} />
+      {possible.length > 0 ? (
+        <span class="also">
+          {" · "}
+          <Slot template={t("popupMayBeProcessedIn", [SLOT])}><CountryList codes={possible} /></Slot>
+        </span>
+      ) : null}
       {accessed.length > 0 ? (
         <span class="also">
           {" · "}
@@ -79,6 +83,15 @@ function RunBy({ report }: { report: Report }) {
   const { t } = useUi();
   const chain = report.ownershipChain;
   if (chain.length === 0) return <span class="unknown">{t("placeUnknown")}</span>;
+  if (!report.operator && report.operatorFallback) {
+    // No operator is recorded for the user's region: name the company the service belongs to, and say so.
+    return (
+      <>
+        <EntityName entity={chain[chain.length - 1]!} />
+        <span class="note"> ({t("popupOperatorNotStated")})</span>
+      </>
+    );
+  }
   const operator = chain[0]!;
   const parent = chain.length > 1 ? chain[chain.length - 1]! : null;
   return (
@@ -97,8 +110,10 @@ function RunBy({ report }: { report: Report }) {
 
 function WhoCanDemand({ report }: { report: Report }) {
   const { t, lang } = useUi();
+  // Foreign states whose law reaches the data by the way it gets there (the verdict's findings say so);
+  // the user's own government is named apart.
+  const foreign = uniq(report.verdict.findings.filter((f) => f.compels && f.reach !== "possible-processing").flatMap((f) => f.countries));
   const compelling = report.laws.filter((l) => l.effect.some((e) => COMPELLING_EFFECTS.has(e)));
-  const foreign = uniq(compelling.filter((l) => !l.domestic).map((l) => l.jurisdiction));
   const own = uniq(compelling.filter((l) => l.domestic).map((l) => l.jurisdiction)).filter((j) => !foreign.includes(j));
   if (foreign.length + own.length === 0) return <span>{t("popupNoGovernment")}</span>;
   const one = (j: string) => (/^[A-Z]{2}$/.test(j) ? <Country code={j} /> : <span>{countryName(j, lang)}</span>);
@@ -145,8 +160,9 @@ export function PopupAnswer({ report, actions }: { report: Report; actions?: pre
           {service.name} <span class="domain">{report.domain}</span>
         </h1>
         <LevelBadge level={verdict.level} />
-        <p class="sentence">{summarize(verdict.findings, t, namesOf(report), lang, 1)}</p>
+        <p class="sentence">{summarize(verdict.findings, t, namesOf(report), lang)}</p>
         <p class="assessed-for">{t("assessedFor", [countryName(report.country, lang)])}</p>
+        {verdict.userLaw.status === "not-modelled" ? <p class="note user-law">{t("userLawNotModelled")}</p> : null}
       </header>
       <dl class="facts">
         {rows.map(([id, label, value]) => (

@@ -2,8 +2,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { compileData, matchPatterns } from "../../../tools/data/compile";
+import { compileData, formatProblem, matchPatterns } from "../../../tools/data/compile";
+import { today } from "../today";
 
+// The fixtures below are dated against this fixed day; the project's own dataset is checked against today.
 const TODAY = "2026-11-29";
 const src = { url: "https://example.org/policy", publisher: "Example", date: "2026-01-01" };
 
@@ -15,7 +17,9 @@ function valid() {
     } as Record<string, any>,
     services: {
       alpha: { id: "alpha", name: "Alpha", category: "social", domains: ["alpha.com"], operators: [{ entity: "child-co", regions: ["*"], source: src }],
-        storage: [{ countries: ["US"], appliesTo: ["*"], statement: "Stored in the US.", source: src }], reviewed: "2026-01-01", confidence: { level: "high" } },
+        storage: [{ countries: ["US"], basis: "stated", appliesTo: ["*"], statement: "Stored in the US.", source: src }],
+        news: [{ date: "2026-02-01", headline: "A regulator fines Alpha", outlet: "Regulator", url: "https://example.org/fine", kind: "fine", topic: "privacy", jurisdiction: "FR", dataOf: ["EEA"] }],
+        reviewed: "2026-01-01", confidence: { level: "high" } },
       beta: { id: "beta", name: "Beta", category: "video", domains: ["beta.co.uk"], hosts: ["beta.alpha.com"], reviewed: "2026-01-01", confidence: { level: "low", reason: "little is stated" } },
     } as Record<string, any>,
     laws: {} as Record<string, any>,
@@ -61,7 +65,19 @@ describe("dataset compiler", () => {
 
   const cases: Array<[string, (fx: Fixture) => void, string, string, RegExp]> = [
     ["a schema violation", (fx) => (fx.services.alpha.category = "gossip"), "services/alpha.json", "$.category", /Invalid option|expected one of/i],
-    ["an unknown field", (fx) => (fx.services.alpha.owner = "x"), "services/alpha.json", "$", /unknown field\(s\): owner/],
+    ["an unknown field", (fx) => (fx.services.alpha.owners = "x"), "services/alpha.json", "$", /unknown field\(s\): owners/],
+    ["a news item without a topic", (fx) => delete fx.services.alpha.news[0].topic, "services/alpha.json", "$.news[0].topic", /required field "topic" is missing/],
+    ["a news item without a jurisdiction", (fx) => delete fx.services.alpha.news[0].jurisdiction, "services/alpha.json", "$.news[0].jurisdiction", /required field "jurisdiction" is missing/],
+    ["a news item with an unknown jurisdiction", (fx) => (fx.services.alpha.news[0].jurisdiction = "EUROPE"), "services/alpha.json", "$.news[0].jurisdiction", /region/],
+    ["a news item whose dataOf names an unknown region", (fx) => (fx.services.alpha.news[0].dataOf = ["EU27"]), "services/alpha.json", "$.news[0].dataOf[0]", /region code/],
+    ["a storage statement without its basis", (fx) => delete fx.services.alpha.storage[0].basis, "services/alpha.json", "$.storage[0].basis", /required field "basis" is missing/],
+    ["an unknown owner entity", (fx) => (fx.services.alpha.owner = { entity: "ghost-co", source: src }), "services/alpha.json", "$.owner.entity", /unknown entity "ghost-co"/],
+    ["an unknown processor entity", (fx) => (fx.services.alpha.processors = [{ entity: "ghost-co", appliesTo: ["*"], statement: "Receives data.", source: src }]), "services/alpha.json", "$.processors[0].entity", /unknown entity "ghost-co"/],
+    ["a place of operations without a source", (fx) => (fx.entities["parent-co"].operations = { country: "CN" }), "entities/parent-co.json", "$.operations.source", /claim without a source/],
+    ["a certification without its status", (fx) => (fx.services.alpha.certifications = [{ scheme: "eu-us-dpf", entity: "child-co", source: src }]), "services/alpha.json", "$.certifications[0].status", /required field "status" is missing/],
+    ["a law that both restricts and does not restrict transfers", (fx) => (fx.laws.x = { id: "x", jurisdiction: "FR", name: "X", shortName: "X", adopted: "2020-01-01", status: { value: "in-force", checked: "2026-01-01", source: src }, summary: "A law.", effect: ["transfer-restriction", "no-transfer-restriction"], userRegions: ["FR"], sources: [src] }), "laws/x.json", "$.effect", /cannot both restrict/],
+    ["a law without a checked date", (fx) => (fx.laws.x = { id: "x", jurisdiction: "FR", name: "X", shortName: "X", adopted: "2020-01-01", status: { value: "in-force", source: src }, summary: "A law.", effect: ["data-protection"], userRegions: ["FR"], sources: [src] }), "laws/x.json", "$.status.checked", /required field "checked" is missing/],
+    ["a group without a checked date", (fx) => delete fx.groups.eea.checked, "groups/eea.json", "$.checked", /required field "checked" is missing/],
     ["an unknown entity reference", (fx) => (fx.services.alpha.operators[0].entity = "ghost-co"), "services/alpha.json", "$.operators[0].entity", /unknown entity "ghost-co"/],
     ["a claim without a source", (fx) => delete fx.services.alpha.storage[0].source, "services/alpha.json", "$.storage[0].source", /claim without a source/],
     ["a source that is not https", (fx) => (fx.entities["parent-co"].legalDomicile.source = { ...src, url: "http://example.org/" }), "entities/parent-co.json", "$.legalDomicile.source.url", /https URL/],
@@ -81,8 +97,8 @@ describe("dataset compiler", () => {
   });
 
   test("the project's own dataset compiles without errors", () => {
-    const { errors, dataset } = compileData(path.resolve(__dirname, "../../../src/data"), TODAY);
-    expect(errors).toEqual([]);
+    const { errors, dataset } = compileData(path.resolve(__dirname, "../../../src/data"), today());
+    expect(errors.map(formatProblem)).toEqual([]);
     expect(dataset!.services.length).toBeGreaterThanOrEqual(120);
     expect(dataset!.laws.length).toBeGreaterThanOrEqual(12);
   });

@@ -1,0 +1,33 @@
+// Service worker (Chrome) / background script (Firefox): wiring only.
+// `main` registers every listener synchronously, in the worker's first turn,
+// so an event that wakes the worker is never missed; handlers wait for
+// `ready()`. Tests call `main` against a fake browser and fire its events.
+import browser, { type Runtime } from "../platform/browser";
+import { extensionId, senderInfo } from "../platform/messaging";
+import { readSettings } from "../platform/settings";
+import { route } from "../core/messages";
+import { handlers } from "./handlers";
+import { ready, trackSettings } from "./state";
+import { updateAllBadges, updateBadge } from "./badge";
+
+/** Wires the background; the promise settles once every open tab's badge is computed. */
+export function main(): Promise<void> {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(handlers, message, senderInfo(sender), extensionId()));
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url === undefined && change.status !== "loading") return;
+    void ready().then((state) => updateBadge(state, tabId, tab.url));
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== "install") return;
+    void readSettings().then((s) => {
+      if (!s.onboarded) void browser.tabs.create({ url: browser.runtime.getURL("welcome.html") });
+    });
+  });
+
+  trackSettings(() => void ready().then(updateAllBadges));
+
+  // Recompute every badge when the worker (re)starts: badges must be right after a restart.
+  return ready().then(updateAllBadges).catch((e: unknown) => console.error("[Data Borders]", e));
+}
