@@ -178,10 +178,13 @@ async function buildTools(dataset) {
 async function buildAll() {
   const started = Date.now();
   const tools = await loadDataTools();
-  const { dataset, warnings } = compileDataset(tools);
+  const { dataset, warnings, gaps } = compileDataset(tools);
   if (args.has("--check")) {
     for (const w of warnings) console.log(`  ! ${tools.formatProblem(w)}`);
-    console.log(`dataset OK: ${dataset.services.length} services, ${Object.keys(dataset.entities).length} entities, ${dataset.laws.length} laws, ${Object.keys(dataset.groups).length} groups; ${warnings.length} warning(s)`);
+    for (const g of gaps) console.log(`  ✗ ${tools.formatProblem(g)}`);
+    const counts = `${dataset.services.length} services, ${Object.keys(dataset.entities).length} entities, ${dataset.laws.length} laws, ${Object.keys(dataset.groups).length} groups; ${warnings.length} warning(s)`;
+    if (gaps.length > 0) throw new BuildError(`the dataset is valid but has ${gaps.length} gap(s) to close (above): ${counts}`);
+    console.log(`dataset OK: ${counts}`);
     return;
   }
   if (args.has("--report")) {

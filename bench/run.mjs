@@ -244,6 +244,7 @@ if (!fs.existsSync(path.join(ROOT, "dist/chrome/manifest.json"))) {
 await lookupBench();
 weight();
 await browserBench();
+await (await import("./xray.mjs")).xrayBench({ figure, stats, quick: QUICK });
 const md = table();
 console.log(`\nData Borders benchmarks — ${results.machine.cores} cores (${results.machine.cpu}), Node ${results.machine.node}${results.browserVersion ? `, ${results.browserVersion}` : ""}\n`);
 console.log(md);

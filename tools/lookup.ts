@@ -14,6 +14,7 @@ import { COUNTRY_CODES } from "../src/core/country-codes";
 import type { CompiledDataset } from "../src/core/dataset";
 import type { NoMatchReason } from "../src/core/match";
 import { MESSAGES } from "./i18n/messages.mjs";
+import { hostsMain } from "./lookup-hosts";
 
 const USAGE = "usage: lookup <url-or-domain> [--country XX] [--json]   (lookup --help for more)";
 
@@ -157,6 +158,7 @@ export function modelledCountries(ds: Pick<CompiledDataset, "laws" | "groups">):
 }
 
 export function main(argv: readonly string[], datasetPath: string, today: string): { code: number; stdout: string; stderr: string } {
+  if (argv.some((a) => a === "--hosts" || a.startsWith("--hosts="))) return hostsMain(argv, datasetPath, today);
   const usage = (e: unknown) => {
     if (e instanceof UsageError) return { code: 2, stdout: "", stderr: `lookup: ${e.message}\n${USAGE}\n` };
     throw e;

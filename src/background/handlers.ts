@@ -9,6 +9,7 @@ import { levelRank } from "../core/assess";
 import type { Handlers, SenderInfo } from "../core/messages";
 import { ready } from "./state";
 import { bannerFor, reportFor, type ClosedMap } from "./verdict";
+import { getXray } from "./xray";
 
 const isClosedMap = (v: unknown): v is ClosedMap => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -26,6 +27,7 @@ async function senderDomain(sender: SenderInfo): Promise<string> {
 }
 
 export const handlers: Handlers = {
+  getXray,
   async getVerdict(_payload, sender) {
     const state = await ready();
     const report = reportFor(state, senderPage(sender));

@@ -4,7 +4,7 @@
 // state (see tiers.ts) — the table is written out in src/core/README.md.
 // Rules read laws, groups and certifications from the data; no country code
 // is special-cased here.
-import type { CompiledDataset, NewsKind, NewsTopic, Source } from "./dataset";
+import type { CompiledDataset, News, NewsKind, NewsTopic, Source } from "./dataset";
 import { compels, jurisdictionOf, placeCountry, serviceContext, CONTROL_BASES, type ReachBasis, type ServiceContext } from "./context";
 import type { ChainLink } from "./ownership";
 import { countriesOf, covers } from "./regions";
@@ -342,11 +342,13 @@ const ACTION_KINDS: ReadonlySet<NewsKind> = new Set(["fine", "ban", "transfer", 
 
 function newsFindings(ctx: ServiceContext, today: string): Finding[] {
   const byKind = new Map<FindingKind, Finding>();
+  const ownState = (n: News) => n.jurisdiction !== "none" && ctx.zone.tokens.has(n.jurisdiction);
+  // A ban by the user's own state stands until it is lifted; every other event counts while it is recent.
+  const standingBan = (n: News) => n.kind === "ban" && ownState(n) && (n.ended === undefined || n.ended > today);
   const recent = ctx.service.news
-    .filter((n) => n.date <= today && monthsBetween(n.date, today) <= RECENT_MONTHS && DATA_TOPICS.has(n.topic))
+    .filter((n) => n.date <= today && (monthsBetween(n.date, today) <= RECENT_MONTHS || standingBan(n)) && DATA_TOPICS.has(n.topic))
     .sort((a, b) => (a.date < b.date ? 1 : -1));
   for (const n of recent) {
-    const ownState = n.jurisdiction !== "none" && ctx.zone.tokens.has(n.jurisdiction);
     const aboutUser = n.dataOf === undefined ? n.jurisdiction === "none" : covers(n.dataOf, ctx.zone);
     let kind: FindingKind;
     let severity: Level;
@@ -359,7 +361,7 @@ function newsFindings(ctx: ServiceContext, today: string): Finding[] {
       severity = "low";
     } else if (n.jurisdiction !== "none" && ACTION_KINDS.has(n.kind)) {
       // An action by the user's own state or regulator is a finding of its own; another authority's counts when it concerns the user's data.
-      if (ownState) {
+      if (ownState(n)) {
         kind = "own-state-action";
         severity = "medium";
       } else if (aboutUser) {

@@ -61,6 +61,8 @@ export const category = z.enum([
   "social", "video", "messaging", "search", "shopping", "ai", "mail", "cloud", "office", "news",
   "browser", "vpn", "security", "games", "travel", "payments", "maps", "music", "devices",
   "developer", "reference", "other",
+  // What third-party providers embedded in other sites do.
+  "advertising", "analytics", "cdn", "consent",
 ]);
 
 const regions = z.array(region).min(1, "must name at least one region");
@@ -126,6 +128,8 @@ export const news = z.strictObject({
   jurisdiction: z.union([z.literal("none"), region]),
   /** Whose users' data the event concerns, when narrower than everyone (e.g. ["EEA"] for an Irish GDPR fine). */
   dataOf: regions.optional(),
+  /** For a ban or blocking order: the day it was lifted. A ban without it is taken to stand. */
+  ended: date.optional(),
 });
 
 export const confidence = z
@@ -142,6 +146,11 @@ const domainName = z
 export const service = z.strictObject({
   id,
   name: text,
+  /**
+   * "service": a site people visit. "third-party": a provider embedded in other sites (analytics, ads, CDNs,
+   * widgets): matched in a page scan, never a content-script match or host permission.
+   */
+  kind: z.enum(["service", "third-party"]).default("service"),
   category,
   domains: z.array(domainName).default([]),
   hosts: z.array(domainName).default([]),

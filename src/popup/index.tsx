@@ -5,6 +5,7 @@ import { activeTabUrl, openExtensionPage, t } from "../platform/ui";
 import { ReportPage } from "../ui/ReportPage";
 import { UnreadableTab } from "../ui/states";
 import { mount } from "../ui/mount";
+import { PopupScan } from "./xray";
 
 const load = (url: string) => send("getReport", { url });
 
@@ -28,6 +29,7 @@ function Popup() {
           actions={<p class="open-details"><button type="button" class="primary" onClick={() => openDetails(url)}>{t("popupFullReport")}</button></p>}
         />
       )}
+      {url ? <PopupScan url={url} /> : null}
     </main>
   );
 }

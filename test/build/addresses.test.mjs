@@ -40,9 +40,14 @@ function files(dir) {
   return out;
 }
 
-/** Every url and archive the dataset cites (sources, news). */
+/**
+ * Every url and archive the dataset cites (sources, news), and the home page
+ * of every site it lists (an example the extension looks up, never a link to
+ * an address nobody here controls).
+ */
 function datasetAddresses(dataset) {
   const found = new Set();
+  for (const domain of Object.keys(dataset.domains ?? {})) for (const host of [domain, `www.${domain}`]) found.add(`https://${host}/`);
   const walk = (v) => {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === "object") {

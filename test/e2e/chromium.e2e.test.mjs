@@ -9,6 +9,7 @@ import { startServer, HOSTS } from "./server.mjs";
 import {
   ROOT, CHROMIUM, ARTIFACTS, BUTTON, requireBrowser, launchChromium, tmpProfile, removeDir, poll, sleep,
   openExtensionPage, expectOneBanner, settledBannerCount, closedShadowHtml, pressBannerButton, stopServiceWorker, resumeWorkers, checkHostilePages, waitForBanners, pollValue,
+  XRAY_SUMMARY, XRAY_COMPANIES, xrayResult,
 } from "./harness.mjs";
 
 const EXT = path.join(ROOT, "dist/chrome");
@@ -136,6 +137,65 @@ test("popup: verdict and sections for the active tab, in light and dark; screens
     await poll(shot, () => [...document.images].every((i) => i.complete));
     await shot.screenshot({ path: path.join(ARTIFACTS, `popup-tiktok-chromium-${scheme}.png`), fullPage: true });
   }
+  await shot.close();
+  await page.close();
+});
+
+test("page X-ray: after the click, the scan groups a page's third parties by controlling company and sends nothing", { skip: !run, timeout: 90000 }, async () => {
+  // A page outside the dataset: no host permission covers it, only the activeTab grant of the toolbar click.
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.example.net/xray/");
+  await page.bringToFront();
+  const extension = (await ctx.browser.extensions()).get(ctx.extId);
+  await page.triggerExtensionAction(extension);
+  const target = await ctx.browser.waitForTarget((t) => t.url().startsWith(ctx.extUrl("popup.html")), { timeout: 10000 });
+  const popup = await target.asPage();
+  await poll(popup, () => Boolean(document.querySelector(".scan-button")));
+  assert.equal(await popup.evaluate(() => document.querySelector(".xray-summary")), null, "nothing is scanned before the click");
+  const before = srv.requests.length;
+  await popup.click(".scan-button");
+  await poll(popup, () => Boolean(document.querySelector(".xray-summary")));
+  const result = await popup.evaluate(xrayResult);
+  assert.equal(result.summary, XRAY_SUMMARY);
+  assert.deepEqual(result.companies.map((c) => c.name).sort(), [...XRAY_COMPANIES].sort());
+  const alphabet = result.companies.find((c) => c.name === "Alphabet Inc.");
+  assert.match(alphabet.text, /4 requests/);
+  assert.match(alphabet.text, /Google Analytics/);
+  assert.match(alphabet.text, /YouTube embeds/);
+  assert.match(result.companies.find((c) => c.name === "Baidu, Inc.").text, /Medium concern.*Controlled from China/);
+  assert.deepEqual(result.unknown, ["unlisted-adnetwork.net 2 requests", "example-widgets.org 1 request"]);
+  // The page itself, and in Chromium its favicon request too.
+  assert.match(result.firstParty, /^This site \(example\.net\) is shown apart: [12] requests?\.$/);
+  await sleep(500);
+  assert.deepEqual(srv.requests.slice(before), [], "the scan made no request of its own");
+  await popup.close();
+
+  // The same scan on a listed news site, as a screenshot: the popup page in a tab, pointed at the page's tab.
+  await page.goto("http://www.lemonde.fr/xray/");
+  const tabId = await ctx.worker.evaluate(async () => (await chrome.tabs.query({ url: "http://www.lemonde.fr/xray/" }))[0]?.id);
+  assert.ok(Number.isInteger(tabId), "the news tab is found");
+  const shot = await openExtensionPage(ctx.browser, ctx.extUrl(`popup.html?url=${encodeURIComponent("http://www.lemonde.fr/xray/")}&tab=${tabId}`), () => Boolean(document.querySelector(".scan-button")));
+  await shot.setViewport({ width: 380, height: 900 });
+  await shot.click(".scan-button");
+  await poll(shot, () => Boolean(document.querySelector(".xray-summary")));
+  const listed = await shot.evaluate(xrayResult);
+  assert.equal(listed.summary, XRAY_SUMMARY);
+  assert.match(listed.firstParty, /^This site \(lemonde\.fr\) is shown apart: [12] requests?\.$/);
+  assert.equal(await shot.evaluate(() => document.documentElement.scrollWidth <= 380), true, "no horizontal scroll at 380 px");
+  // The result passes axe (WCAG 2.1 A/AA) in both themes, like the rest of the popup.
+  await shot.evaluate(fs.readFileSync(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  for (const scheme of ["light", "dark"]) {
+    await shot.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+    const { violations, passed } = await shot.evaluate(async () => {
+      const r = await window.axe.run(document.querySelector(".xray"), { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return { passed: r.passes.map((p) => p.id), violations: r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`) };
+    });
+    assert.deepEqual(violations, [], `page X-ray, ${scheme}`);
+    assert.ok(passed.includes("color-contrast"), `page X-ray, ${scheme}: axe checked ${passed.join(", ")}`);
+  }
+  await shot.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await (await shot.$(".xray")).screenshot({ path: path.join(ARTIFACTS, "xray-news-chromium.png") });
   await shot.close();
   await page.close();
 });

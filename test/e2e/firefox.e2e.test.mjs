@@ -9,7 +9,8 @@ import path from "node:path";
 import { startServer } from "./server.mjs";
 import {
   ROOT, FIREFOX, ARTIFACTS, BUTTON, requireBrowser, launchFirefox, tmpProfile, removeDir, poll,
-  openExtensionPage, expectOneBanner, settledBannerCount, pressBannerButton, checkHostilePages, waitForBanners, pollValue,
+  openExtensionPage, expectOneBanner, settledBannerCount, pressBannerButton, checkHostilePages, waitForBanners, pollValue, sleep,
+  XRAY_SUMMARY, XRAY_COMPANIES, xrayResult,
 } from "./harness.mjs";
 
 const EXT = path.join(ROOT, "dist/firefox");
@@ -149,6 +150,33 @@ test("hostile pages: strict CSP, !important styles, custom elements, constant mu
   await setSettings({ bannerThreshold: "medium" });
   const page = await checkHostilePages(await ctx.browser.newPage(), "firefox");
   await setSettings({ bannerThreshold: "high" });
+  await page.close();
+});
+
+test("page X-ray: the scan groups the news page's third parties by controlling company and sends nothing", { skip: !run, timeout: 90000 }, async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto("http://www.lemonde.fr/xray/");
+  const tabId = await ext.evaluate(async () => (await browser.tabs.query({ url: "http://www.lemonde.fr/xray/" }))[0]?.id);
+  assert.ok(Number.isInteger(tabId), "the news tab is found");
+  const popup = await openExtensionPage(ctx.browser, ctx.extUrl(`popup.html?url=${encodeURIComponent("http://www.lemonde.fr/xray/")}&tab=${tabId}`), () => Boolean(document.querySelector(".scan-button")));
+  await popup.setViewport({ width: 380, height: 900 });
+  const before = srv.requests.length;
+  await popup.click(".scan-button");
+  await poll(popup, () => Boolean(document.querySelector(".xray-summary")));
+  const result = await popup.evaluate(xrayResult);
+  assert.equal(result.summary, XRAY_SUMMARY);
+  assert.deepEqual(result.companies.map((c) => c.name).sort(), [...XRAY_COMPANIES].sort());
+  // Four Google hosts; Firefox may fetch the no-store analytics image twice, and both fetches are requests.
+  const alphabet = result.companies.find((c) => c.name === "Alphabet Inc.").text;
+  assert.ok(Number(/(\d+) requests/.exec(alphabet)?.[1]) >= 4, alphabet);
+  assert.match(alphabet, /Google Analytics, Google DoubleClick, Google Tag Manager, YouTube embeds/);
+  assert.deepEqual(result.unknown, ["unlisted-adnetwork.net 2 requests", "example-widgets.org 1 request"]);
+  assert.match(result.firstParty, /^This site \(lemonde\.fr\) is shown apart: [12] requests?\.$/);
+  await sleep(500);
+  assert.deepEqual(srv.requests.slice(before), [], "the scan made no request of its own");
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await (await popup.$(".xray")).screenshot({ path: path.join(ARTIFACTS, "xray-news-firefox.png") });
+  await popup.close();
   await page.close();
 });
 

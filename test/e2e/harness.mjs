@@ -268,3 +268,18 @@ export async function checkHostilePages(page, browserName) {
   if (own !== 1) throw new Error("the page's own <data-borders-banner> element was disturbed");
   return page;
 }
+
+/** What the news fixture (news.html) loads, as the scan must report it for a user in France. */
+export const XRAY_SUMMARY = "This page sent requests to 12 companies: 5 controlled from the United States, 1 from China, 1 from France, 1 from Israel, 1 from Malta, 1 from Russia, 2 not in the dataset.";
+export const XRAY_COMPANIES = [
+  "Alphabet Inc.", "Amazon.com, Inc.", "Baidu, Inc.", "Criteo", "Hotjar Ltd", "MKPAO Yandex (international public joint-stock company Yandex)",
+  "Meta Platforms, Inc.", "Microsoft Corporation", "Taboola.com Ltd.", "Teads Holding Co.",
+];
+
+/** The scan result in a popup: summary, companies (name, requests, text) and unknown domains. */
+export const xrayResult = () => ({
+  summary: document.querySelector(".xray-summary")?.textContent ?? null,
+  companies: [...document.querySelectorAll(".xray-company")].map((li) => ({ name: li.querySelector("strong")?.textContent, text: li.textContent })),
+  unknown: [...document.querySelectorAll(".xray-unknown li")].map((li) => li.textContent),
+  firstParty: document.querySelector(".xray-first-party")?.textContent ?? null,
+});

@@ -18,11 +18,27 @@ export const SITES = {
   "www.lemon8-app.com": { page: "custom-elements.html" },
   "www.capcut.com": { page: "mutating.html" },
   "www.kuaishou.com": { page: "spa.html" },
-  "www.lemonde.fr": { page: "plain.html" },
-  "www.example.net": { page: "other.html" },
+  "www.lemonde.fr": { page: "plain.html", paths: { "/xray/": "news.html" } },
+  "www.example.net": { page: "other.html", paths: { "/xray/": "news.html" } },
   "tiktok.com.example.net": { page: "other.html" },
   "nottiktok.com": { page: "other.html" },
+  // Third parties the news fixture (news.html) loads from: ten companies in the dataset, two domains outside it.
+  ...Object.fromEntries([
+    "www.googletagmanager.com", "www.google-analytics.com", "securepubads.g.doubleclick.net", "www.youtube-nocookie.com",
+    "connect.facebook.net", "static.criteo.net", "cdn.taboola.com", "widgets.outbrain.com", "static.hotjar.com",
+    "www.clarity.ms", "c.amazon-adsystem.com", "mc.yandex.ru", "hm.baidu.com",
+    "cdn.unlisted-adnetwork.net", "static.example-widgets.org",
+  ].map((host) => [host, { asset: true }])),
 };
+
+/** Tiny bodies for the third-party assets: an empty script, a 1×1 GIF, a stylesheet, an empty page. */
+const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==", "base64");
+function asset(pathname) {
+  if (/\.m?js$/.test(pathname)) return ["text/javascript", "/* fixture */\n"];
+  if (/\.css$/.test(pathname)) return ["text/css", "/* fixture */\n"];
+  if (/\.(gif|png)$|\/(collect|pixel|tr)\b/.test(pathname)) return ["image/gif", GIF];
+  return ["text/html; charset=utf-8", "<!doctype html><title>embed</title>"];
+}
 
 export const HOSTS = Object.keys(SITES);
 
@@ -51,11 +67,18 @@ export function startServer({ port = 0, log = false } = {}) {
       res.end();
       return;
     }
+    if (site.asset) {
+      const [type, body] = asset(pathname.replace(/[?#].*$/, ""));
+      res.writeHead(200, { "content-type": type, "cache-control": "no-store", "access-control-allow-origin": "*" });
+      res.end(body);
+      return;
+    }
     const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
     if (site.csp) headers["content-security-policy"] = site.csp;
     res.writeHead(200, headers);
     // /bench on any host is the timing page used by the benchmarks.
-    res.end(fs.readFileSync(path.join(PAGES, pathname === "/bench" ? "bench.html" : site.page)));
+    const page = pathname === "/bench" ? "bench.html" : site.paths?.[pathname.replace(/[?#].*$/, "")] ?? site.page;
+    res.end(fs.readFileSync(path.join(PAGES, page)));
   });
   server.on("connect", (req, socket) => {
     requests.push({ method: "CONNECT", host: req.url, path: "", proxied: true });

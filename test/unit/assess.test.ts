@@ -182,6 +182,14 @@ describe("assess: news that matters to this user", () => {
     expect(india.level).toBe("medium");
   });
 
+  test("a ban by the user's own state stands until it is lifted; any other event counts while it is recent", () => {
+    const india = find(assess(ds, service("red"), profile("IN"), TODAY).findings, "own-state-action")!;
+    expect([india.severity, india.date]).toEqual(["medium", "2020-06-29"]);
+    expect(find(assess(ds, service("red"), profile("FR"), TODAY).findings, "own-state-action")).toBeUndefined();
+    // Before it was lifted, the French suspension counted for French users.
+    expect(find(assess(ds, service("red"), profile("FR"), "2021-04-01").findings, "own-state-action")!.date).toBe("2021-03-01");
+  });
+
   test("another state's action counts only when it concerns this user's data", () => {
     expect(find(assess(ds, service("market"), profile("DE"), TODAY).findings, "own-state-action")).toBeUndefined();
     expect(find(assess(ds, service("market"), profile("DE"), TODAY).findings, "regulatory-action")).toBeUndefined();

@@ -141,6 +141,14 @@ describe("background handlers", () => {
     expect(await handlers.getVerdict({}, tab("https://clip.example/"))).toBeNull();
   });
 
+  test("getXray rolls a page scan up for the user's country", async () => {
+    await setSettings({ country: "FR" });
+    const x = await handlers.getXray({ url: "https://euroshop.example/", hosts: [{ host: "cdn.clipcdn.example", requests: 2 }, { host: "ads.unknown.example", requests: 1 }] }, tab("chrome-extension://own-extension-id/popup.html"));
+    expect(x.country).toBe("FR");
+    expect(x.companies.map((c) => [c.id, c.level, c.requests])).toEqual([["clip-group", "high", 2]]);
+    expect(x.unknown).toEqual([{ domain: "unknown.example", requests: 1 }]);
+  });
+
   test("getDataInfo describes the bundled dataset", async () => {
     await expect(handlers.getDataInfo({}, tab("chrome-extension://own-extension-id/options.html"))).resolves.toMatchObject({ services: dataset.services.length, version: "2026-01-01" });
   });

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { assessContext, DEFAULT_CONCERNS, type Level } from "../../src/core/assess";
-import { serviceContext } from "../../src/core/context";
+import { jurisdictionOf, serviceContext } from "../../src/core/context";
 import { compileData } from "../../tools/data/compile";
 import { CALIBRATION_COUNTRIES, verdictsMarkdown } from "../../tools/data/verdicts";
 
@@ -113,6 +113,25 @@ describe("calibration: levels a privacy lawyer would accept", () => {
       if (v.level !== "high") continue;
       const highs = v.findings.filter((f) => f.severity === "high");
       expect([service.id, highs.every((f) => f.tier === "of-concern" && f.reach !== "possible-processing")]).toEqual([service.id, true]);
+    }
+  });
+});
+
+describe("a domestic service is never flagged for its own country's law", () => {
+  test("no structural finding names a country of the user's home zone, nor a law of that zone", () => {
+    for (const service of ds.services) {
+      for (const country of CALIBRATION_COUNTRIES) {
+        const ctx = serviceContext(ds, service, country);
+        const v = assessContext(ds, ctx, DEFAULT_CONCERNS, ds.version);
+        for (const f of v.findings.filter((x) => x.reach !== undefined)) {
+          const homeCountries = f.countries.filter((c) => ctx.zone.home.has(c));
+          const homeLaws = f.laws.filter((id) => {
+            const law = ds.laws.find((l) => l.id === id)!;
+            return jurisdictionOf(ds, law).some((c) => ctx.zone.home.has(c));
+          });
+          expect([service.id, country, f.kind, homeCountries, homeLaws]).toEqual([service.id, country, f.kind, [], []]);
+        }
+      }
     }
   });
 });

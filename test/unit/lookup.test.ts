@@ -102,3 +102,66 @@ describe("lookup", () => {
     expect(urlFromInput("www.tiktok.com/@x")).toBe("https://www.tiktok.com/@x");
   });
 });
+
+describe("lookup --hosts", () => {
+  const hostsFile = path.join(dir, "hosts.txt");
+  fs.writeFileSync(hostsFile, [
+    "# hosts from a HAR export",
+    "www.euroshop.example",
+    "cdn.clipcdn.example",
+    "https://cdn.clipcdn.example/app.js?x=1",
+    "CLOUDY.example",
+    "",
+    "not a host!",
+    "tracker.unknown-ads.com",
+    "javascript:alert(1)",
+    "mystery.example:8443",
+  ].join("\n"));
+
+  test("prints the roll-up: summary, companies, first party apart, bad lines skipped with their number", () => {
+    const r = run("--hosts", hostsFile, "https://www.euroshop.example/", "--country", "FR");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("This page sent requests to 4 companies: 1 controlled from China, 1 from the United States, 1 whose home country is not stated, 1 not in the dataset.");
+    expect(r.stdout).toMatch(/First party, shown apart: euroshop\.example \(euroshop\), 1 request\./);
+    expect(r.stdout).toMatch(/ {2}clip group — controlled from China \(CN\) — High concern — 2 requests/);
+    expect(r.stdout).toMatch(/Not in the dataset \(counted, no company named\):\n {2}unknown-ads\.com — 1 request/);
+    expect(r.stderr.split("\n").filter(Boolean)).toEqual([
+      `lookup: ${hostsFile}:7: skipped "not a host!" (not a host name or http(s) URL)`,
+      `lookup: ${hostsFile}:9: skipped "javascript:alert(1)" (not a host name or http(s) URL)`,
+    ]);
+  });
+
+  test("--json prints the same roll-up as one object", () => {
+    const r = run("--hosts", hostsFile, "euroshop.example", "--country=FR", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.summary).toMatch(/^This page sent requests to 4 companies: /);
+    expect(out.firstParty).toEqual({ domain: "euroshop.example", service: { id: "euroshop", name: "euroshop" }, requests: 1 });
+    expect(out.companies.map((c: { id: string; level: string; requests: number }) => [c.id, c.level, c.requests])).toEqual([
+      ["clip-group", "high", 2], ["cloudy-inc", "low", 1], ["service:mystery", "none", 1],
+    ]);
+    expect(out.unknown).toEqual([{ domain: "unknown-ads.com", requests: 1 }]);
+    expect(out.skipped.map((s: { line: number }) => s.line)).toEqual([7, 9]);
+    expect(out.country).toBe("FR");
+  });
+
+  test("without a page URL nothing is first party", () => {
+    const out = JSON.parse(run("--hosts", hostsFile, "--json").stdout);
+    expect(out.firstParty).toEqual({ domain: null, service: null, requests: 0 });
+    expect(out.totals.companies).toBe(4);
+  });
+
+  test.each([
+    [["--hosts"], /--hosts needs a file/],
+    [["--hosts", path.join(dir, "missing.txt")], /cannot read .*missing\.txt: ENOENT/],
+    [["--hosts", "x.txt", "--country", "FRA"], /--country needs a two-letter/],
+    [["--hosts", "x.txt", "a.com", "b.com"], /at most one page URL/],
+    [["--hosts", "x.txt", "--colour"], /unknown option "--colour"/],
+  ])("bad options %p exit 2 with a one-line reason", (argv, message) => {
+    const r = run(...(argv as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n")[0]).toMatch(message);
+  });
+});
