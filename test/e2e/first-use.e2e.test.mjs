@@ -160,7 +160,7 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
       const m = await settled(() => popup.evaluate(`(${measure.toString()})(document)`), (x) => x?.ready);
       assert.match(m.text, c.expect);
       check(c.name, m, "chromium");
-      await popup.screenshot({ path: path.join(ARTIFACTS, `action-popup-${c.name}-chromium.png`) });
+      await popup.screenshot({ path: path.join(ARTIFACTS, `action-popup-${c.name}-chromium.png`), fullPage: true });
       await popup.close();
     }
     await tab.close();

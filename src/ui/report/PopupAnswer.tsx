@@ -172,8 +172,10 @@ export function PopupAnswer({ report, actions }: { report: Report; actions?: pre
           </div>
         ))}
       </dl>
-      {actions}
-      <p class="correction-line"><Correction report={report} /></p>
+      <div class="answer-actions">
+        {actions}
+        <p class="correction-line"><Correction report={report} /></p>
+      </div>
     </article>
   );
 }
