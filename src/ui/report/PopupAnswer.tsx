@@ -174,10 +174,12 @@ export function PopupAnswer({ report, actions }: { report: Report; actions?: pre
           </div>
         ))}
       </dl>
+      <div class="answer-actions">
+        {actions}
+        <p class="correction-line"><Correction report={report} /></p>
+      </div>
       <Alternatives report={report} />
       <RequestLetter report={report} />
-      {actions}
-      <p class="correction-line"><Correction report={report} /></p>
     </article>
   );
 }
