@@ -174,9 +174,9 @@ export function PopupAnswer({ report, actions }: { report: Report; actions?: pre
           </div>
         ))}
       </dl>
-      <Alternatives report={report} />
-      <RequestLetter report={report} />
       {actions}
+      <Alternatives report={report} compact />
+      <RequestLetter report={report} />
       <p class="correction-line"><Correction report={report} /></p>
     </article>
   );
