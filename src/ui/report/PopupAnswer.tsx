@@ -178,7 +178,7 @@ export function PopupAnswer({ report, actions }: { report: Report; actions?: pre
         {actions}
         <p class="correction-line"><Correction report={report} /></p>
       </div>
-      <Alternatives report={report} />
+      <Alternatives report={report} compact />
       <RequestLetter report={report} />
     </article>
   );
