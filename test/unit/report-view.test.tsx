@@ -81,7 +81,7 @@ describe("report view", () => {
   test("storage: statements for the user's region, with date and source; not stated says so", () => {
     wrap(<ReportView report={report("https://clip.example/")} />);
     const storage = screen.getByRole("region", { name: "Where your data is stored" });
-    expect(storage.textContent).toMatch(/Ireland, Norway.*European data stays in Europe\..*Stated Jan 1, 2026.*Applies to: EEA, CH/);
+    expect(storage.textContent).toMatch(/Ireland, Norway.*European data stays in Europe\..*Stated Jan 1, 2026.*Applies to: European Economic Area and Switzerland/);
     expect(storage.textContent).toMatch(/Accessed from abroad.*China.*Staff in China can access European data\./);
     cleanup();
     wrap(<ReportView report={report("https://mystery.example/")} />);
