@@ -213,9 +213,13 @@ function restText(rest: number, lang: string, kase: Case): string {
   return `${rest} other countries`;
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
 export function listOf(items: readonly string[], lang: string): string {
   try {
-    return new Intl.ListFormat([lang, "en"], { style: "long", type: "conjunction" }).format(items);
+    let f = listFormats.get(lang);
+    if (!f) listFormats.set(lang, (f = new Intl.ListFormat([lang, "en"], { style: "long", type: "conjunction" })));
+    return f.format(items);
   } catch {
     return items.join(", ");
   }

@@ -62,11 +62,17 @@ export function formatDate(date: string, lang: string): string {
     ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }
     : { year: "numeric", month: "short", timeZone: "UTC" };
   try {
-    return new Intl.DateTimeFormat([lang, "en"], opts).format(d);
+    const key = `${lang}|${parts.length}`;
+    let f = dateFormats.get(key);
+    if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat([lang, "en"], opts)));
+    return f.format(d);
   } catch {
     return date;
   }
 }
+
+/** Formatters are costly to build and a report formats many dates: one per language and precision. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "_one" or "_other", for templates that agree with the number of countries. */
 function plural(n: number, lang: string): "_one" | "_other" {

@@ -98,6 +98,7 @@ export const MESSAGES = {
   sharePercent: ["$1% of shares", "$1 % du capital"],
   votingPercent: ["$1% of votes", "$1 % des droits de vote"],
   shareUnknown: ["size not stated", "taille non indiquée"],
+  stakeUnstatedIn: ["a stake of unstated size in $1", "une participation de taille non indiquée dans $1"],
   storageNotStated: ["The company does not state where it stores your data. Not stated is not the same as safe.", "L'entreprise n'indique pas où elle stocke vos données. Non indiqué ne veut pas dire sûr."],
   provider: ["Provider: $1", "Prestataire : $1"],
   statedOn: ["Stated $1", "Déclaré le $1"],

@@ -13,7 +13,7 @@ function Statement({ s }: { s: StatementView }) {
     <li class="statement">
       {s.basis === "possible" ? <p class="basis">{t("storagePossible")}</p> : null}
       <p class="countries-line"><Countries codes={s.countries} /></p>
-      {s.provider ? <p class="provider">{t("provider", [s.provider])}</p> : null}
+      {s.provider && s.provider !== "unknown" ? <p class="provider">{t("provider", [s.provider])}</p> : null}
       <p class="paraphrase">{s.statement}</p>
       <p class="meta">
         <Slot template={t("statedOn", [SLOT])}><DateText date={s.source.date} /></Slot>
