@@ -16,6 +16,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { zipSync } from "fflate";
 import { MESSAGES } from "./tools/i18n/messages.mjs";
+import { catalogue, LANGS } from "./tools/i18n/catalogue.mjs";
 import { coverageHtml } from "./tools/coverage-page.mjs";
 import { projectAddresses } from "./tools/project-addresses.mjs";
 
@@ -26,7 +27,6 @@ const DEV = args.has("--dev") || args.has("--watch");
 const QUIET = args.has("--quiet");
 const TARGETS = ["chrome", "firefox"];
 const GECKO_ID = "data-borders@data-borders.org";
-const LANGS = ["en", "fr"];
 const log = (...m) => { if (!QUIET) console.log(...m); };
 
 class BuildError extends Error {}
@@ -67,8 +67,8 @@ function writeFile(file, content) {
 }
 
 function writeLocales() {
-  for (const [i, lang] of LANGS.entries()) {
-    const messages = Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, { message: v[i] }]));
+  for (const lang of LANGS) {
+    const messages = Object.fromEntries(Object.entries(catalogue(lang)).map(([k, v]) => [k, { message: v }]));
     writeFile(path.join(ROOT, "src/_locales", lang, "messages.json"), `${JSON.stringify(messages, null, 2)}\n`);
   }
 }

@@ -83,6 +83,6 @@ if (missing.length > 0 && process.env.DATA_BORDERS_SKIP_E2E !== "1") {
 if (process.env.DATA_BORDERS_SKIP_E2E === "1") {
   console.log("\n▶ end-to-end tests skipped (DATA_BORDERS_SKIP_E2E=1)");
 } else {
-  await run("end-to-end tests (Chromium, Firefox)", process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=tap", "test/e2e/chromium.e2e.test.mjs", "test/e2e/firefox.e2e.test.mjs", "test/e2e/first-use.e2e.test.mjs", "test/e2e/next-steps.e2e.test.mjs"], { parse: nodeTestCounts });
+  await run("end-to-end tests (Chromium, Firefox)", process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=tap", "test/e2e/chromium.e2e.test.mjs", "test/e2e/firefox.e2e.test.mjs", "test/e2e/first-use.e2e.test.mjs", "test/e2e/next-steps.e2e.test.mjs", "test/e2e/locales.e2e.test.mjs"], { parse: nodeTestCounts });
 }
 finish();

@@ -5,7 +5,9 @@
 // templates; only proper names (companies, laws) are inserted.
 import type { Finding, FindingKind, Level } from "./assess";
 import { headlineFinding } from "./assess";
-import { inCountries, listOf, theCountries } from "./country-grammar";
+import { fromCountries, inCountries, listOf } from "./country-grammar";
+
+import { countryName } from "./country-grammar";
 
 export { countryName, listOf } from "./country-grammar";
 
@@ -32,6 +34,19 @@ const CONCERN_KEY: Record<FindingKind, string> = {
   "operator-unknown": "concernOperatorUnknown",
 };
 
+/**
+ * A region as the dataset writes it ("*", a country code, or a group's region
+ * code EEA, EU, UK, or a group id as a law's jurisdiction), in words: never the raw code.
+ */
+export function regionName(region: string, t: Translate, lang: string): string {
+  const code = region.toUpperCase();
+  if (code === "*") return t("regionEverywhere");
+  if (code === "EEA") return t("regionEEA");
+  if (code === "UK") return countryName("GB", lang);
+  // Intl names the European Union under "EU".
+  return countryName(code, lang);
+}
+
 export function concernMessageKey(kind: FindingKind): string {
   return CONCERN_KEY[kind];
 }
@@ -47,11 +62,17 @@ export function formatDate(date: string, lang: string): string {
     ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }
     : { year: "numeric", month: "short", timeZone: "UTC" };
   try {
-    return new Intl.DateTimeFormat([lang, "en"], opts).format(d);
+    const key = `${lang}|${parts.length}`;
+    let f = dateFormats.get(key);
+    if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat([lang, "en"], opts)));
+    return f.format(d);
   } catch {
     return date;
   }
 }
+
+/** Formatters are costly to build and a report formats many dates: one per language and precision. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "_one" or "_other", for templates that agree with the number of countries. */
 function plural(n: number, lang: string): "_one" | "_other" {
@@ -69,7 +90,8 @@ function controllingName(f: Finding, names: Names): string {
 
 function factText(f: Finding, t: Translate, names: Names, lang: string): string {
   const where = inCountries(f.countries, lang);
-  const which = theCountries(f.countries, lang);
+  // $2 always follows "from" in the templates (German: "aus", with the dative).
+  const which = fromCountries(f.countries, lang);
   switch (f.reach) {
     case "control":
       return t(f.registeredOnly ? "factIncorporated" : "factControl", [controllingName(f, names), which, where]);

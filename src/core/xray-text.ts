@@ -1,6 +1,9 @@
 // Sentences for the Page X-ray (the roll-up in xray.ts), with the country
 // grammar of each language and plurals by Intl.PluralRules.
-import { theCountry } from "./country-grammar";
+import { fromCountries } from "./country-grammar";
+
+/** A country after "from" in the templates (German: "aus" takes the dative). */
+const from = (cc: string, lang: string) => fromCountries([cc], lang);
 import type { Translate } from "./text";
 import type { Xray, XrayCompany } from "./xray";
 
@@ -23,8 +26,8 @@ export function xraySummary(x: Xray, t: Translate, lang: string): string {
   const parts: string[] = [];
   for (const { country: cc, companies: n } of x.byCountry) {
     if (cc === "unknown") parts.push(t(`xrayPartUnstated${pluralSuffix(n, lang)}`, [String(n)]));
-    else if (parts.length === 0) parts.push(t(`xrayPartFirst${pluralSuffix(n, lang)}`, [String(n), theCountry(cc, lang)]));
-    else parts.push(t("xrayPartNext", [String(n), theCountry(cc, lang)]));
+    else if (parts.length === 0) parts.push(t(`xrayPartFirst${pluralSuffix(n, lang)}`, [String(n), from(cc, lang)]));
+    else parts.push(t("xrayPartNext", [String(n), from(cc, lang)]));
   }
   if (x.totals.unknownDomains > 0) parts.push(t(`xrayPartUnknown${pluralSuffix(x.totals.unknownDomains, lang)}`, [String(x.totals.unknownDomains)]));
   return t(`xraySummary${pluralSuffix(total, lang)}`, [String(total), parts.join(", ")]);
@@ -32,7 +35,7 @@ export function xraySummary(x: Xray, t: Translate, lang: string): string {
 
 /** "Controlled from the United States", or "Home country not stated". */
 export function controlledFromText(x: XrayCompany, t: Translate, lang: string): string {
-  return x.controlledFrom === "unknown" ? t("xrayHomeUnstated") : t("xrayControlledFrom", [theCountry(x.controlledFrom, lang)]);
+  return x.controlledFrom === "unknown" ? t("xrayHomeUnstated") : t("xrayControlledFrom", [from(x.controlledFrom, lang)]);
 }
 
 /** "3 requests" / "1 requête". */

@@ -34,8 +34,11 @@ export async function removeDir(dir) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Headless Chromium with the extension; the listed hosts resolve to the local server, all others fail locally. */
-export async function launchChromium({ extPath, port, hosts, userDataDir }) {
+/**
+ * Headless Chromium with the extension; the listed hosts resolve to the local server, all others fail locally.
+ * `lang`: the browser's UI language (on Linux Chromium reads it from LANGUAGE; --lang is for the other systems).
+ */
+export async function launchChromium({ extPath, port, hosts, userDataDir, lang = "en-US" }) {
   const rules = [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), "MAP * ~NOTFOUND", "EXCLUDE localhost"].join(", ");
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -46,8 +49,9 @@ export async function launchChromium({ extPath, port, hosts, userDataDir }) {
       "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,NetworkTimeServiceQuerying",
-      `--host-resolver-rules=${rules}`, "--lang=en-US",
+      `--host-resolver-rules=${rules}`, `--lang=${lang}`,
     ],
+    env: { ...process.env, LANGUAGE: lang.replace("-", "_"), LANG: `${lang.replace("-", "_")}.UTF-8` },
   });
   try {
     const extId = await browser.installExtension(extPath);

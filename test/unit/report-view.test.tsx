@@ -78,10 +78,18 @@ describe("report view", () => {
     expect(control.textContent).toMatch(/Also holds a stake \(no control\).*us investor — 45% of shares in clip us jv.*clip group — 19.9% of shares in clip us jv/);
   });
 
+  test("a stake of unknown size held by a company with no known place reads as a sentence, with no trailing \"not stated\"", () => {
+    const r = report("https://clip.example/", "US");
+    const holder = { ...r.minorityStakes[0]!.holder, headquarters: "unknown", legalDomicile: "unknown" };
+    wrap(<ReportView report={{ ...r, minorityStakes: [{ holder, in: r.minorityStakes[0]!.in }] }} />);
+    const stake = screen.getByRole("region", { name: "Who controls it" }).querySelector(".stakes li")!;
+    expect(stake.textContent).toBe("us investor — a stake of unstated size in clip us jv");
+  });
+
   test("storage: statements for the user's region, with date and source; not stated says so", () => {
     wrap(<ReportView report={report("https://clip.example/")} />);
     const storage = screen.getByRole("region", { name: "Where your data is stored" });
-    expect(storage.textContent).toMatch(/Ireland, Norway.*European data stays in Europe\..*Stated Jan 1, 2026.*Applies to: EEA, CH/);
+    expect(storage.textContent).toMatch(/Ireland, Norway.*European data stays in Europe\..*Stated Jan 1, 2026.*Applies to: European Economic Area and Switzerland/);
     expect(storage.textContent).toMatch(/Accessed from abroad.*China.*Staff in China can access European data\./);
     cleanup();
     wrap(<ReportView report={report("https://mystery.example/")} />);

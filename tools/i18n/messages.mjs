@@ -1,7 +1,9 @@
-// Source of the _locales message files: one table, two languages, so a key
-// can never exist in one language and not the other. build.mjs writes
-// src/_locales/<lang>/messages.json from it (those files are committed too,
-// for the tests and for translators).
+// Source of the _locales message files: one table, English and French, so a
+// key can never exist in one and not the other. German and Spanish are in
+// messages.de.mjs and messages.es.mjs (key → text; a test fails when a key of
+// this table is missing there). build.mjs writes src/_locales/<lang>/messages.json
+// through catalogue.mjs (those files are committed too, for the tests and for
+// translators).
 export const MESSAGES = {
   extName: ["Data Borders", "Data Borders"],
   extDescription: [
@@ -96,11 +98,13 @@ export const MESSAGES = {
   sharePercent: ["$1% of shares", "$1 % du capital"],
   votingPercent: ["$1% of votes", "$1 % des droits de vote"],
   shareUnknown: ["size not stated", "taille non indiquée"],
+  stakeUnstatedIn: ["a stake of unstated size in $1", "une participation de taille non indiquée dans $1"],
   storageNotStated: ["The company does not state where it stores your data. Not stated is not the same as safe.", "L'entreprise n'indique pas où elle stocke vos données. Non indiqué ne veut pas dire sûr."],
   provider: ["Provider: $1", "Prestataire : $1"],
   statedOn: ["Stated $1", "Déclaré le $1"],
   appliesTo: ["Applies to: $1", "S'applique à : $1"],
   regionEverywhere: ["all users", "tous les utilisateurs"],
+  regionEEA: ["European Economic Area", "Espace économique européen"],
   remoteAccessTitle: ["Accessed from abroad", "Accès depuis l'étranger"],
   mapLabel: ["World map of the countries named in this report", "Carte du monde des pays cités dans ce rapport"],
   legendStorage: ["Data stored", "Données stockées"],
@@ -158,8 +162,8 @@ export const MESSAGES = {
   optCountry: ["Your country", "Votre pays"],
   optCountryHelp: ["Which laws protect you, and which governments count as foreign, depend on it.", "Les lois qui vous protègent, et les États considérés comme étrangers, en dépendent."],
   optBanner: ["In-page warning", "Avertissement dans la page"],
-  optBannerHigh: ["Only for high concern", "Seulement en cas d'inquiétude élevée"],
-  optBannerMedium: ["For medium and high concern", "En cas d'inquiétude moyenne ou élevée"],
+  optBannerHigh: ["Only for high concern", "Seulement si le risque est élevé"],
+  optBannerMedium: ["For medium and high concern", "Si le risque est moyen ou élevé"],
   optBannerNever: ["Never", "Jamais"],
   optBadge: ["Show the level on the toolbar icon", "Afficher le niveau sur l'icône de la barre d'outils"],
   optConcerns: ["What counts towards a warning", "Ce qui compte pour un avertissement"],
@@ -176,7 +180,7 @@ export const MESSAGES = {
   optShowWelcome: ["Show the welcome page again", "Revoir la page d'accueil"],
   saved: ["Saved.", "Enregistré."],
   welcomeTitle: ["Welcome to Data Borders", "Bienvenue dans Data Borders"],
-  welcomeShows: ["On the sites in our dataset, Data Borders shows who controls the service, where it says it stores your data, which governments can demand that data, and recent fines, bans and ownership changes. Every fact has a dated source.", "Sur les sites de nos données, Data Borders indique qui contrôle le service, où il déclare stocker vos données, quels États peuvent les exiger, et les amendes, interdictions et changements de propriétaire récents. Chaque fait a une source datée."],
+  welcomeShows: ["On the sites in our dataset, Data Borders shows who controls the service, where it says it stores your data, which governments can demand that data, and recent fines, bans and ownership changes. Every fact has a dated source.", "Sur les sites présents dans nos données, Data Borders indique qui contrôle le service, où il déclare stocker vos données, quels États peuvent les exiger, et les amendes, interdictions et changements de propriétaire récents. Chaque fait a une source datée."],
   welcomeNever: ["It never sends your browsing anywhere: no network requests, no tracking, no account.", "Il n'envoie jamais votre navigation nulle part : aucune requête réseau, aucun pistage, aucun compte."],
   welcomeQuestion: ["One question: which country's laws protect you?", "Une seule question : les lois de quel pays vous protègent ?"],
   welcomeDone: ["Save", "Enregistrer"],
@@ -209,8 +213,8 @@ export const MESSAGES = {
   welcomePinChrome: ["Chrome hides new icons: click the puzzle-piece Extensions button right of the address bar, then the pin next to Data Borders.", "Chrome masque les nouvelles icônes : cliquez sur le bouton Extensions (pièce de puzzle) à droite de la barre d'adresse, puis sur l'épingle à côté de Data Borders."],
   welcomePinFirefox: ["Firefox may keep new icons in its Extensions menu: click the puzzle-piece button in the toolbar, then the gear next to Data Borders, and choose Pin to Toolbar.", "Firefox peut ranger les nouvelles icônes dans son menu Extensions : cliquez sur le bouton en forme de pièce de puzzle dans la barre d'outils, puis sur la roue dentée à côté de Data Borders, et choisissez Épingler à la barre d'outils."],
   welcomeNextTitle: ["What happens next", "Et maintenant"],
-  welcomeNextBadge: ["On a site in the dataset, the icon shows the level for you: i for low, ! for medium, !! for high concern. Click it for the answer.", "Sur un site de nos données, l'icône indique le niveau pour vous : i pour faible, ! pour moyen, !! pour élevé. Cliquez dessus pour la réponse."],
-  welcomeNextBanner: ["A banner appears in the page only when the concern is high.", "Un bandeau apparaît dans la page seulement quand l'inquiétude est élevée."],
+  welcomeNextBadge: ["On a site in the dataset, the icon shows the level for you: i for low, ! for medium, !! for high concern. Click it for the answer.", "Sur un site présent dans nos données, l'icône indique le niveau pour vous : i pour faible, ! pour moyen, !! pour élevé. Cliquez dessus pour la réponse."],
+  welcomeNextBanner: ["A banner appears in the page only when the concern is high.", "Un bandeau apparaît dans la page seulement quand le risque est élevé."],
   welcomeExample: ["For example, on $1, for a user in $2:", "Par exemple, sur $1, pour un utilisateur situé ici : $2"],
   welcomeOpenSettings: ["Open the settings", "Ouvrir les paramètres"],
   coverageTitle: ["Data Borders: dataset coverage", "Data Borders : couverture des données"],

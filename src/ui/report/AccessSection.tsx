@@ -1,7 +1,7 @@
 // Who can demand access: each law that reaches this service, why (which
 // entity, which country), in plain language, with its sources.
 import type { LawView, Report } from "../../core/report-types";
-import { countryName, listOf } from "../../core/text";
+import { countryName, listOf, regionName } from "../../core/text";
 import { DateText, ExternalLink, Section, Slot, SLOT } from "./bits";
 import { useUi } from "../context";
 
@@ -31,7 +31,7 @@ export function AccessSection({ report }: { report: Report }) {
           {report.laws.map((law) => (
             <li key={law.id} class={law.domestic ? "law domestic" : "law"}>
               <h3>
-                {law.shortName} <span class="jurisdiction">({/^[A-Z]{2}$/.test(law.jurisdiction) ? countryName(law.jurisdiction, lang) : law.jurisdiction.toUpperCase()})</span>
+                {law.shortName} <span class="jurisdiction">({regionName(law.jurisdiction, t, lang)})</span>
               </h3>
               {law.domestic ? <p class="note">{t("lawDomestic")}</p> : null}
               <Reasons law={law} report={report} />

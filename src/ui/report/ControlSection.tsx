@@ -28,6 +28,12 @@ function percentText(t: (k: string, s?: string[]) => string, share?: number, vot
   return parts.length > 0 ? parts.join(", ") : t("shareUnknown");
 }
 
+/** Where a stake holder is based, when a source says so (never "not stated" tacked onto the line). */
+function holderPlace(e: EntityView): string | null {
+  if (e.headquarters !== "unknown") return e.headquarters;
+  return e.legalDomicile !== "unknown" ? e.legalDomicile : null;
+}
+
 export function ControlSection({ report }: { report: Report }) {
   const { t } = useUi();
   const chain = report.ownershipChain;
@@ -56,8 +62,8 @@ export function ControlSection({ report }: { report: Report }) {
           <ul>
             {report.minorityStakes.map((s) => (
               <li key={`${s.holder.id}-${s.in.id}`}>
-                <strong>{s.holder.name}</strong> — {t("stakeIn", [percentText(t, s.share, s.voting), s.in.name])}{" "}
-                <Country code={s.holder.headquarters !== "unknown" ? s.holder.headquarters : s.holder.legalDomicile} />
+                <strong>{s.holder.name}</strong> — {s.share === undefined && s.voting === undefined ? t("stakeUnstatedIn", [s.in.name]) : t("stakeIn", [percentText(t, s.share, s.voting), s.in.name])}
+                {holderPlace(s.holder) ? <>{" · "}<Country code={holderPlace(s.holder)!} /></> : null}
               </li>
             ))}
           </ul>

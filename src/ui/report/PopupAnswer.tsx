@@ -5,7 +5,7 @@
 import { Fragment } from "preact";
 import type { EntityView, Report } from "../../core/report-types";
 import { namesOf } from "../../core/report-types";
-import { countryName, summarize } from "../../core/text";
+import { countryName, regionName, summarize } from "../../core/text";
 import type { News } from "../../core/dataset";
 import { COMPELLING_EFFECTS } from "../../core/context";
 import { DATA_TOPICS } from "../../core/assess";
@@ -118,7 +118,7 @@ function WhoCanDemand({ report }: { report: Report }) {
   const compelling = report.laws.filter((l) => l.effect.some((e) => COMPELLING_EFFECTS.has(e)));
   const own = uniq(compelling.filter((l) => l.domestic).map((l) => l.jurisdiction)).filter((j) => !foreign.includes(j));
   if (foreign.length + own.length === 0) return <span>{t("popupNoGovernment")}</span>;
-  const one = (j: string) => (/^[A-Z]{2}$/.test(j) ? <Country code={j} /> : <span>{countryName(j, lang)}</span>);
+  const one = (j: string) => (/^[A-Z]{2}$/.test(j) ? <Country code={j} /> : <span>{regionName(j, t, lang)}</span>);
   return (
     <span class="countries">
       {[...foreign, ...own].map((j, i) => (

@@ -4,20 +4,21 @@
 import type { ProcessorView, Report, StatementView } from "../../core/report-types";
 import { Countries, DateText, Section, Slot, SLOT, SourceLine } from "./bits";
 import { WorldMap } from "./WorldMap";
+import { listOf, regionName } from "../../core/text";
 import { useUi } from "../context";
 
 function Statement({ s }: { s: StatementView }) {
-  const { t } = useUi();
+  const { t, lang } = useUi();
   return (
     <li class="statement">
       {s.basis === "possible" ? <p class="basis">{t("storagePossible")}</p> : null}
       <p class="countries-line"><Countries codes={s.countries} /></p>
-      {s.provider ? <p class="provider">{t("provider", [s.provider])}</p> : null}
+      {s.provider && s.provider !== "unknown" ? <p class="provider">{t("provider", [s.provider])}</p> : null}
       <p class="paraphrase">{s.statement}</p>
       <p class="meta">
         <Slot template={t("statedOn", [SLOT])}><DateText date={s.source.date} /></Slot>
         {" · "}
-        {t("appliesTo", [s.appliesTo.map((r) => (r === "*" ? t("regionEverywhere") : r)).join(", ")])}
+        {t("appliesTo", [listOf(s.appliesTo.map((r) => regionName(r, t, lang)), lang)])}
       </p>
       <SourceLine source={s.source} />
     </li>
