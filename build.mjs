@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds Data Borders: validates and compiles the dataset, bundles every
 // extension context with esbuild, writes dist/chrome and dist/firefox from the
-// one manifest.json, zips both, and builds the command-line tools.
+// one manifest.json, zips both, and builds the command-line tools. It also
+// writes dist/e2e/{chrome,firefox}: the same extension with the content
+// script's test signal compiled in, for the end-to-end tests.
 //
 //   node build.mjs            production build (minified, no source maps)
 //   node build.mjs --dev      development build (source maps, not minified)
@@ -105,8 +107,13 @@ const ENTRIES = {
 
 const STATIC = ["popup.html", "details.html", "options.html", "welcome.html"];
 
-async function buildTarget(target, dataset, patterns, mapJson, countries) {
-  const out = path.join(ROOT, "dist", target);
+/**
+ * One extension build. `e2e` makes the instrumented copy the end-to-end tests
+ * load (dist/e2e/<target>, not zipped): the same code with __E2E__ true, so
+ * the content script marks on the page when it has applied an answer.
+ */
+async function buildTarget(target, dataset, patterns, mapJson, countries, { e2e = false } = {}) {
+  const out = path.join(ROOT, "dist", ...(e2e ? ["e2e", target] : [target]));
   fs.rmSync(out, { recursive: true, force: true });
   await bundle({
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(ROOT, file)])),
@@ -118,6 +125,7 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
     jsx: "automatic",
     jsxImportSource: "preact",
     loader: { ".css": "css" },
+    define: { __E2E__: JSON.stringify(e2e) },
   });
   for (const file of STATIC) fs.copyFileSync(path.join(ROOT, "src/ui", file), path.join(out, file));
   fs.copyFileSync(path.join(ROOT, "src/ui/styles.css"), path.join(out, "styles.css"));
@@ -140,7 +148,7 @@ async function buildTarget(target, dataset, patterns, mapJson, countries) {
   writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
   writeFile(path.join(out, "data/map.json"), mapJson);
   writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifestFor(target, patterns), null, 2)}\n`);
-  zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
+  if (!e2e) zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
 }
 
 function zipDir(dir, zipFile) {
@@ -187,7 +195,8 @@ async function buildAll() {
   const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8"));
   const mapJson = JSON.stringify(tools.buildWorldMap(topology));
   for (const target of TARGETS) await buildTarget(target, dataset, patterns, mapJson, countries);
-  log(`built dist/chrome, dist/firefox and their zips (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
+  for (const target of TARGETS) await buildTarget(target, dataset, patterns, mapJson, countries, { e2e: true });
+  log(`built dist/chrome, dist/firefox, their zips and the end-to-end copies in dist/e2e (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
 }
 
 async function main() {
