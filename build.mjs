@@ -10,6 +10,7 @@
 //   node build.mjs --watch    rebuild on every change under src/, tools/, icons/
 //   node build.mjs --data-only [--check | --report]   dataset only
 //   node build.mjs --tools-only                        dataset + dist/tools only
+//   node build.mjs --data-only --verdicts              docs/verdicts.md, the calibration table
 import * as esbuild from "esbuild";
 import { createRequire } from "node:module";
 import fs from "node:fs";
@@ -17,6 +18,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { zipSync } from "fflate";
 import { MESSAGES } from "./tools/i18n/messages.mjs";
+import { catalogue, LANGS } from "./tools/i18n/catalogue.mjs";
+import { coverageHtml } from "./tools/coverage-page.mjs";
+import { projectAddresses } from "./tools/project-addresses.mjs";
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -25,7 +29,6 @@ const DEV = args.has("--dev") || args.has("--watch");
 const QUIET = args.has("--quiet");
 const TARGETS = ["chrome", "firefox"];
 const GECKO_ID = "data-borders@data-borders.org";
-const LANGS = ["en", "fr"];
 const log = (...m) => { if (!QUIET) console.log(...m); };
 
 class BuildError extends Error {}
@@ -66,14 +69,18 @@ function writeFile(file, content) {
 }
 
 function writeLocales() {
-  for (const [i, lang] of LANGS.entries()) {
-    const messages = Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, { message: v[i] }]));
+  for (const lang of LANGS) {
+    const messages = Object.fromEntries(Object.entries(catalogue(lang)).map(([k, v]) => [k, { message: v }]));
     writeFile(path.join(ROOT, "src/_locales", lang, "messages.json"), `${JSON.stringify(messages, null, 2)}\n`);
   }
 }
 
+function readPackage() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+}
+
 function packageVersion() {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+  return readPackage().version;
 }
 
 function manifestFor(target, patterns) {
@@ -105,30 +112,54 @@ const ENTRIES = {
   welcome: "src/welcome/index.tsx",
 };
 
-const STATIC = ["popup.html", "details.html", "options.html", "welcome.html"];
+/**
+ * How the dataset ships: "single" (data/dataset.json, what src/background
+ * reads today) or "split" (data/index.json + data/shards/N.json, read by
+ * src/platform/dataset-loader.ts). Switch together with the background.
+ */
+const DATA_LAYOUT = "single";
+const SHARD_SIZE = 64;
+
+const SCRIPTS = ["background", "content"];
+const PAGES = ["popup", "details", "options", "welcome"];
+const STATIC = PAGES.map((p) => `${p}.html`);
 
 /**
  * One extension build. `e2e` makes the instrumented copy the end-to-end tests
  * load (dist/e2e/<target>, not zipped): the same code with __E2E__ true, so
  * the content script marks on the page when it has applied an answer.
  */
-async function buildTarget(target, dataset, patterns, mapJson, countries, { e2e = false } = {}) {
+async function buildTarget(tools, target, dataset, patterns, mapJson, countries, { e2e = false } = {}) {
   const out = path.join(ROOT, "dist", ...(e2e ? ["e2e", target] : [target]));
   fs.rmSync(out, { recursive: true, force: true });
-  await bundle({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, path.join(ROOT, file)])),
+  const shared = {
     outdir: out,
-    format: "iife",
     target: target === "chrome" ? "chrome120" : "firefox140",
     minify: !DEV,
     sourcemap: DEV ? "linked" : false,
     jsx: "automatic",
     jsxImportSource: "preact",
+    define: {
+      __BROWSER__: JSON.stringify(target),
+      __PROJECT_BUGS__: JSON.stringify(projectAddresses(readPackage()).bugs),
+      __PROJECT_HOMEPAGE__: JSON.stringify(projectAddresses(readPackage()).homepage),
+      __E2E__: JSON.stringify(e2e),
+    },
     loader: { ".css": "css" },
-    define: { __E2E__: JSON.stringify(e2e) },
-  });
-  for (const file of STATIC) fs.copyFileSync(path.join(ROOT, "src/ui", file), path.join(out, file));
+  };
+  const entries = (names) => Object.fromEntries(names.map((name) => [name, path.join(ROOT, ENTRIES[name])]));
+  // The worker and the content script are classic scripts, each self-contained.
+  await bundle({ ...shared, entryPoints: entries(SCRIPTS), format: "iife" });
+  // The pages are ES modules sharing chunks (Preact and the report views are read once, not once per page).
+  await bundle({ ...shared, entryPoints: entries(PAGES), format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
+  for (const file of STATIC) {
+    const html = fs.readFileSync(path.join(ROOT, "src/ui", file), "utf8");
+    const script = `<script src="${file.replace(/\.html$/, ".js")}"></script>`;
+    if (!html.includes(script)) throw new BuildError(`src/ui/${file} should load its script with ${script}`);
+    fs.writeFileSync(path.join(out, file), html.replace(script, script.replace("<script ", '<script type="module" ')));
+  }
   fs.copyFileSync(path.join(ROOT, "src/ui/styles.css"), path.join(out, "styles.css"));
+  writeFile(path.join(out, "coverage.html"), coverageHtml(fs.readFileSync(path.join(ROOT, "docs/data-coverage.md"), "utf8"), { title: MESSAGES.coverageTitle[0] }));
   for (const size of [16, 32, 48, 128]) {
     fs.mkdirSync(path.join(out, "icons"), { recursive: true });
     fs.copyFileSync(path.join(ROOT, `icons/icon-${size}.png`), path.join(out, `icons/icon-${size}.png`));
@@ -137,18 +168,40 @@ async function buildTarget(target, dataset, patterns, mapJson, countries, { e2e 
     fs.mkdirSync(path.join(out, "_locales", lang), { recursive: true });
     fs.copyFileSync(path.join(ROOT, "src/_locales", lang, "messages.json"), path.join(out, "_locales", lang, "messages.json"));
   }
-  const flagDir = path.dirname(require.resolve("flag-icons/flags/4x3/fr.svg"));
   for (const cc of countries) {
-    const src = path.join(flagDir, `${cc.toLowerCase()}.svg`);
-    if (fs.existsSync(src)) {
-      fs.mkdirSync(path.join(out, "flags"), { recursive: true });
-      fs.copyFileSync(src, path.join(out, "flags", `${cc.toLowerCase()}.svg`));
-    }
+    const flag = flagFile(cc);
+    if (flag) writeFile(path.join(out, "flags", `${cc.toLowerCase()}.svg`), flag);
   }
-  writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
+  if (DATA_LAYOUT === "split") {
+    // A compact index read at start-up, and the service records in shards read on demand (src/core/dataset-split.ts).
+    const { index, shards } = tools.splitDataset(dataset, SHARD_SIZE);
+    writeFile(path.join(out, "data/index.json"), JSON.stringify(index));
+    shards.forEach((shard, n) => writeFile(path.join(out, `data/shards/${n}.json`), JSON.stringify(shard)));
+  } else {
+    writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
+  }
   writeFile(path.join(out, "data/map.json"), mapJson);
   writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifestFor(target, patterns), null, 2)}\n`);
   if (!e2e) zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
+}
+
+/**
+ * The flag shipped for a country: the smaller of flag-icons' SVG and an SVG
+ * wrapping the committed 32×24 rendering (icons/flags, see
+ * tools/render-flags.mjs). Shown at 16×12, a coat of arms is a few pixels:
+ * some SVGs weigh tens of kilobytes for it. Null when there is no flag.
+ */
+function flagFile(cc) {
+  const name = cc.toLowerCase();
+  const svgPath = path.join(path.dirname(require.resolve("flag-icons/flags/4x3/fr.svg")), `${name}.svg`);
+  const pngPath = path.join(ROOT, "icons/flags", `${name}.png`);
+  const candidates = [];
+  if (fs.existsSync(svgPath)) candidates.push(fs.readFileSync(svgPath, "utf8"));
+  if (fs.existsSync(pngPath)) {
+    const data = fs.readFileSync(pngPath).toString("base64");
+    candidates.push(`<svg xmlns="http://www.w3.org/2000/svg" width="32" height="24" viewBox="0 0 32 24"><image width="32" height="24" href="data:image/png;base64,${data}"/></svg>`);
+  }
+  return candidates.sort((a, b) => a.length - b.length)[0] ?? null;
 }
 
 function zipDir(dir, zipFile) {
@@ -173,17 +226,26 @@ async function buildTools(dataset) {
 async function buildAll() {
   const started = Date.now();
   const tools = await loadDataTools();
-  const { dataset, warnings } = compileDataset(tools);
+  const { dataset, warnings, gaps } = compileDataset(tools);
   if (args.has("--check")) {
     for (const w of warnings) console.log(`  ! ${tools.formatProblem(w)}`);
-    console.log(`dataset OK: ${dataset.services.length} services, ${Object.keys(dataset.entities).length} entities, ${dataset.laws.length} laws, ${Object.keys(dataset.groups).length} groups; ${warnings.length} warning(s)`);
+    for (const g of gaps) console.log(`  ✗ ${tools.formatProblem(g)}`);
+    const counts = `${dataset.services.length} services, ${Object.keys(dataset.entities).length} entities, ${dataset.laws.length} laws, ${Object.keys(dataset.groups).length} groups; ${warnings.length} warning(s)`;
+    if (gaps.length > 0) throw new BuildError(`the dataset is valid but has ${gaps.length} gap(s) to close (above): ${counts}`);
+    console.log(`dataset OK: ${counts}`);
     return;
   }
   if (args.has("--report")) {
-    const md = tools.coverageMarkdown(dataset, warnings);
+    const ranking = JSON.parse(fs.readFileSync(path.join(ROOT, "tools/data/ranking/top-sites.json"), "utf8"));
+    const md = tools.coverageMarkdown(dataset, warnings, ranking);
     writeFile(path.join(ROOT, "docs/data-coverage.md"), md);
     console.log(md.split("\n## Services")[0]);
     console.log("written to docs/data-coverage.md");
+    return;
+  }
+  if (args.has("--verdicts")) {
+    writeFile(path.join(ROOT, "docs/verdicts.md"), tools.verdictsMarkdown(dataset));
+    console.log("written to docs/verdicts.md");
     return;
   }
   if (args.has("--data-only")) return;
@@ -194,8 +256,10 @@ async function buildAll() {
   const countries = tools.countriesNamed(dataset);
   const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8"));
   const mapJson = JSON.stringify(tools.buildWorldMap(topology));
-  for (const target of TARGETS) await buildTarget(target, dataset, patterns, mapJson, countries);
-  for (const target of TARGETS) await buildTarget(target, dataset, patterns, mapJson, countries, { e2e: true });
+  // The extension ships the runtime shape (fields no view reads dropped, group reach resolved); dist/tools keeps the full one.
+  const runtime = tools.runtimeDataset(dataset);
+  for (const target of TARGETS) await buildTarget(tools, target, runtime, patterns, mapJson, countries);
+  for (const target of TARGETS) await buildTarget(tools, target, runtime, patterns, mapJson, countries, { e2e: true });
   log(`built dist/chrome, dist/firefox, their zips and the end-to-end copies in dist/e2e (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
 }
 

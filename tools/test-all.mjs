@@ -73,7 +73,7 @@ await run("unused exports and dependencies", process.execPath, ["tools/unused.mj
 await run("build (production)", process.execPath, ["build.mjs"]);
 await run("web-ext lint on dist/firefox", bin("web-ext"), ["lint", "--source-dir", "dist/firefox", "--no-config-discovery"]);
 await run("unit tests (jest)", bin("jest"), ["--config", "jest.config.cjs", "--ci"], { parse: jestCounts });
-await run("build checks", process.execPath, ["--test", "--test-reporter=tap", "test/build/manifest.test.mjs"], { parse: nodeTestCounts });
+await run("build checks", process.execPath, ["--test", "--test-reporter=tap", "test/build/manifest.test.mjs", "test/build/addresses.test.mjs", "test/build/android.test.mjs"], { parse: nodeTestCounts });
 
 const browsers = [["/usr/lib/chromium/chromium", "chromium", process.env.CHROMIUM_BIN], ["/usr/bin/firefox-esr", "firefox-esr", process.env.FIREFOX_BIN]];
 const missing = browsers.filter(([def, , override]) => !fs.existsSync(override || def));
@@ -83,6 +83,6 @@ if (missing.length > 0 && process.env.DATA_BORDERS_SKIP_E2E !== "1") {
 if (process.env.DATA_BORDERS_SKIP_E2E === "1") {
   console.log("\n▶ end-to-end tests skipped (DATA_BORDERS_SKIP_E2E=1)");
 } else {
-  await run("end-to-end tests (Chromium, Firefox)", process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=tap", "test/e2e/chromium.e2e.test.mjs", "test/e2e/firefox.e2e.test.mjs"], { parse: nodeTestCounts });
+  await run("end-to-end tests (Chromium, Firefox)", process.execPath, ["--test", "--test-concurrency=1", "--test-reporter=tap", "test/e2e/chromium.e2e.test.mjs", "test/e2e/firefox.e2e.test.mjs", "test/e2e/first-use.e2e.test.mjs", "test/e2e/next-steps.e2e.test.mjs", "test/e2e/locales.e2e.test.mjs"], { parse: nodeTestCounts });
 }
 finish();

@@ -1,25 +1,31 @@
-// The toolbar badge per tab: text and colour by level, the one-sentence
-// summary as its title. Nothing is remembered per tab: a restarted worker
-// recomputes every open tab's badge.
+// The toolbar badge per tab: text and colour by level (i, !, !! on blue,
+// amber, red), from the level the user chose in the settings; the
+// one-sentence summary as its title, or "not listed" outside the dataset.
+// Nothing is remembered per tab: a restarted worker recomputes every open tab's badge.
 import browser from "../platform/browser";
-import type { Level } from "../core/assess";
+import { levelRank, type Level } from "../core/assess";
 import type { State } from "./state";
 import { reportFor, titleFor, t } from "./verdict";
 
-const TEXT: Record<Level, string> = { none: "", low: "", medium: "!", high: "!!" };
+const TEXT: Record<Level, string> = { none: "", low: "i", medium: "!", high: "!!" };
 const COLOUR: Record<Level, string> = { none: "#5f6368", low: "#3b5b8c", medium: "#8a4b00", high: "#b3261e" };
 
-/** Sets (or clears) the badge of one tab from its URL. Tabs outside the dataset have no readable URL. */
+/**
+ * Sets (or clears) the badge of one tab from its URL. Tabs outside the dataset have
+ * no readable URL (the extension may read only its own sites' addresses): not listed.
+ */
 export async function updateBadge(state: State, tabId: number, url: string | undefined): Promise<void> {
   const report = url ? reportFor(state, url) : null;
   try {
     if (!report || !report.matched) {
       await browser.action.setBadgeText({ tabId, text: "" });
-      await browser.action.setTitle({ tabId, title: t("extName") });
+      await browser.action.setTitle({ tabId, title: t("badgeNotListed") });
       return;
     }
     const level = report.verdict.level;
-    await browser.action.setBadgeText({ tabId, text: state.settings.badge ? TEXT[level] : "" });
+    const { badge, badgeThreshold } = state.settings;
+    const shown = badge && level !== "none" && levelRank(level) >= levelRank(badgeThreshold);
+    await browser.action.setBadgeText({ tabId, text: shown ? TEXT[level] : "" });
     await browser.action.setBadgeBackgroundColor({ tabId, color: COLOUR[level] });
     await browser.action.setTitle({ tabId, title: titleFor(report) });
   } catch {

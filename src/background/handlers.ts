@@ -1,12 +1,16 @@
 // The background's answers, one per message of the protocol. The type
 // `Handlers` makes a missing or mistyped handler a compile error.
+import { COUNTRY_CODES } from "../core/country-codes";
+import { userLawStatuses } from "../core/tiers";
 import browser from "../platform/browser";
 import { updateSettings } from "../platform/settings";
 import { sessionGet, sessionUpdate } from "../platform/session";
 import { levelRank } from "../core/assess";
 import type { Handlers, SenderInfo } from "../core/messages";
-import { ready } from "./state";
+import { ready, today } from "./state";
+import { withActions } from "../core/actions";
 import { bannerFor, reportFor, type ClosedMap } from "./verdict";
+import { getXray } from "./xray";
 
 const isClosedMap = (v: unknown): v is ClosedMap => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -24,6 +28,7 @@ async function senderDomain(sender: SenderInfo): Promise<string> {
 }
 
 export const handlers: Handlers = {
+  getXray,
   async getVerdict(_payload, sender) {
     const state = await ready();
     const report = reportFor(state, senderPage(sender));
@@ -55,7 +60,8 @@ export const handlers: Handlers = {
     return true;
   },
   async getReport({ url }) {
-    return reportFor(await ready(), url);
+    const state = await ready();
+    return withActions(state.dataset, reportFor(state, url), state.settings.concerns, today());
   },
   async updateSettings({ patch }) {
     return updateSettings(patch);
@@ -72,6 +78,7 @@ export const handlers: Handlers = {
       domains: Object.keys(dataset.domains).length + Object.keys(dataset.hosts).length,
       entities: Object.keys(dataset.entities).length,
       laws: dataset.laws.length,
+      userLaws: userLawStatuses(dataset, COUNTRY_CODES),
     };
   },
 };

@@ -17,7 +17,7 @@ export function uiLanguage(): string {
 
 export function reportFor(state: State, url: string): Report {
   const country = effectiveCountry(state.settings, uiLanguage());
-  return buildReport(state.dataset, url, country, state.settings.concerns, today());
+  return buildReport(state.dataset, url, country, state.settings.concerns, today(), uiLanguage());
 }
 
 export function sentenceFor(report: Report): string {

@@ -1,6 +1,7 @@
 // The in-page banner: a closed shadow root on an element under
 // <html>, built with DOM calls and textContent only (page and data strings
-// are never parsed as markup).
+// are never parsed as markup). Keyboard: it is the page's first Tab stop
+// (its close button first); Escape closes it while focus is inside it.
 import type { BannerModel } from "../core/messages";
 import { BANNER_CSS } from "./banner-style";
 
@@ -129,7 +130,8 @@ export function mountBanner(doc: Document, model: BannerModel, text: BannerText,
   // In the top layer the banner escapes the page's transforms, overflow and stacking contexts.
   host.setAttribute("popover", "manual");
   const show = () => {
-    if (!host.isConnected) doc.documentElement.append(host);
+    // First in the document, so the first Tab from the page's start lands on its close button.
+    if (!host.isConnected) doc.documentElement.prepend(host);
     try {
       if (!host.matches(":popover-open")) host.showPopover();
     } catch {

@@ -5,7 +5,7 @@ import type { Entity, Group, Law, Service } from "../data/schema";
 export type { Entity, Group, Law, Service } from "../data/schema";
 export type {
   Source, OwnerEdge, Operator, Storage, RemoteAccess, News, NewsKind, Effect, Category, Place,
-  Confidence, GroupMember,
+  Confidence, GroupMember, NewsTopic, Processor, StorageBasis, PrivacyContact,
 } from "../data/schema";
 
 export interface CompiledDataset {
@@ -23,6 +23,8 @@ export interface CompiledDataset {
   entities: Record<string, Entity>;
   laws: Law[];
   groups: Record<string, Group>;
+  /** Service id → popularity rank from the committed ranking (lower is more popular); unranked services are absent. */
+  ranks?: Record<string, number>;
 }
 
 /** A loosely checked guard for the artefact read at run time (a corrupt or foreign file fails loudly). */

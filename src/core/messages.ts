@@ -4,6 +4,9 @@
 import type { Level } from "./assess";
 import type { Report } from "./report";
 import type { Settings } from "./settings";
+import type { UserLawStatus } from "./tiers";
+import { parseScan, type ScanHost } from "./scan-shape";
+import type { Xray } from "./xray";
 
 export interface BannerModel {
   level: Exclude<Level, "none">;
@@ -20,6 +23,8 @@ export interface DataInfo {
   domains: number;
   entities: number;
   laws: number;
+  /** How each country's own law is modelled (for the country list and its note). */
+  userLaws: Record<string, UserLawStatus>;
 }
 
 export interface Protocol {
@@ -41,6 +46,8 @@ export interface Protocol {
   restoreSite: { request: { domain: string }; response: Settings };
   /** Extension pages: what dataset is bundled. */
   getDataInfo: { request: Record<string, never>; response: DataInfo };
+  /** Extension pages: the roll-up of a page scan the user asked for (host names and request counts), for this user. */
+  getXray: { request: { url: string; hosts: ScanHost[] }; response: Xray };
 }
 
 export type MessageName = keyof Protocol;
@@ -89,6 +96,7 @@ const VALIDATORS: { [K in MessageName]: (payload: unknown) => boolean } = {
   updateSettings: (p) => isPlainObject(p) && Object.keys(p).length === 1 && isPlainObject(p.patch),
   restoreSite: (p) => isPlainObject(p) && Object.keys(p).length === 1 && isShortString(p.domain, 253),
   getDataInfo: isEmpty,
+  getXray: (p) => isPlainObject(p) && Object.keys(p).length === 2 && isShortString(p.url, 8192) && parseScan(p.hosts) !== null,
 };
 
 export function isMessageName(v: unknown): v is MessageName {

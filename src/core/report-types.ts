@@ -1,7 +1,9 @@
 // The report's shape, shared by the background (which builds it) and the
 // extension pages (which render it). Types and tiny helpers only: importing
 // this module pulls no matching or dataset code into a page bundle.
-import type { Confidence, Entity, News, Source } from "./dataset";
+import type { Confidence, Entity, News, PrivacyContact, Source } from "./dataset";
+import type { Alternatives } from "./alternatives";
+import type { LetterLaw } from "./letter";
 import type { Verdict } from "./assess";
 import type { ReachReason } from "./context";
 import type { NoMatchReason } from "./match";
@@ -12,6 +14,8 @@ export interface EntityView {
   kind: Entity["kind"];
   legalDomicile: string;
   headquarters: string;
+  /** Where the group is actually run from, when a source says it differs from the head office. */
+  operations?: string;
   /** Percentages on the edge by which the previous link is controlled by this entity. */
   share?: number;
   voting?: number;
@@ -27,10 +31,19 @@ export interface StakeView {
 
 export interface StatementView {
   countries: string[];
+  /** Storage only: "stated" (this user's data is kept there) or "possible" (a footprint list). */
+  basis?: "stated" | "possible";
   provider?: string;
   appliesTo: string[];
   statement: string;
   source: Source;
+}
+
+export interface ProcessorView {
+  statement: string;
+  appliesTo: string[];
+  source: Source;
+  chain: EntityView[];
 }
 
 export interface LawView {
@@ -62,10 +75,14 @@ export interface Report {
   country: string;
   service: ServiceView | null;
   operator: (EntityView & { regions: string[]; operatorSource: Source }) | null;
+  /** When no operator is recorded for the user's region: the company the service belongs to. */
+  operatorFallback: (EntityView & { basis: "owner" | "common-parent"; fallbackSource: Source }) | null;
   ownershipChain: EntityView[];
   minorityStakes: StakeView[];
   storage: StatementView[];
   remoteAccess: StatementView[];
+  /** Named service providers that receive the data, each with its control chain. */
+  processors: ProcessorView[];
   laws: LawView[];
   news: News[];
   verdict: Verdict;
@@ -74,6 +91,12 @@ export interface Report {
   reviewed: string | null;
   confidence: Confidence | null;
   dataVersion: string;
+  /** Added by withActions (actions.ts): services of the same kind that do better for this user. */
+  alternatives?: Alternatives;
+  /** Added by withActions: the privacy contact of the company responsible for the user's data, or null when not recorded. */
+  privacyContact?: (PrivacyContact & { entity: string; name: string }) | null;
+  /** Added by withActions: the law a request letter is written under (a US user may choose California's). */
+  letterLaw?: LetterLaw;
 }
 
 /** Name lookups for findingText/summarize, from a report. */

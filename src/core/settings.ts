@@ -6,8 +6,31 @@ import { DEFAULT_CONCERNS, FINDING_KINDS, type Concerns } from "./assess";
 
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
+/**
+ * Version 2 types findings by how a state reaches the data: "compelled-access"
+ * now lives in the control finding, and "outside-adequacy" in the storage and
+ * access findings. A concern the user turned off stays off where it went.
+ */
+const RETIRED_CONCERNS: Record<string, readonly string[]> = {
+  "compelled-access": ["controlled-from"],
+  "outside-adequacy": ["stored-in", "remote-access-from"],
+};
+
+export function migrateConcernKinds(old: Record<string, unknown>): Record<string, unknown> {
+  const concerns = old.concerns;
+  if (typeof concerns !== "object" || concerns === null || Array.isArray(concerns)) return old;
+  const next: Record<string, unknown> = { ...(concerns as Record<string, unknown>) };
+  for (const [retired, heirs] of Object.entries(RETIRED_CONCERNS)) {
+    const choice = next[retired];
+    delete next[retired];
+    if (choice !== false) continue;
+    for (const heir of heirs) if (next[heir] === undefined) next[heir] = false;
+  }
+  return { ...old, concerns: next };
+}
+
 /** Migrations from version i+1 to i+2 at index i. Each takes and returns a plain object. */
-export const migrations: readonly Migration[] = [];
+export const migrations: readonly Migration[] = [migrateConcernKinds];
 
 /** The version this code writes: one more than the number of migrations. */
 export const SETTINGS_VERSION = migrations.length + 1;
@@ -15,12 +38,17 @@ export const SETTINGS_VERSION = migrations.length + 1;
 export const BANNER_THRESHOLDS = ["high", "medium", "never"] as const;
 export type BannerThreshold = (typeof BANNER_THRESHOLDS)[number];
 
+/** The lowest level the toolbar badge shows. */
+export const BADGE_THRESHOLDS = ["low", "medium", "high"] as const;
+export type BadgeThreshold = (typeof BADGE_THRESHOLDS)[number];
+
 export const defaults = {
   version: SETTINGS_VERSION as number,
   /** ISO 3166-1 alpha-2; "" until the user (or the welcome page) sets it. */
   country: "",
   bannerThreshold: "high" as BannerThreshold,
   badge: true,
+  badgeThreshold: "low" as BadgeThreshold,
   concerns: DEFAULT_CONCERNS as Concerns,
   /** Registrable domains on which the banner is never shown. */
   dismissed: [] as string[],
@@ -84,6 +112,10 @@ export function sanitize(raw: unknown, warn: Warn, steps: readonly Migration[] =
   }
   if (s.badge !== undefined) {
     if (typeof s.badge === "boolean") out.badge = s.badge; else bad("badge");
+  }
+  if (s.badgeThreshold !== undefined) {
+    if ((BADGE_THRESHOLDS as readonly unknown[]).includes(s.badgeThreshold)) out.badgeThreshold = s.badgeThreshold as BadgeThreshold;
+    else bad("badgeThreshold");
   }
   if (s.onboarded !== undefined) {
     if (typeof s.onboarded === "boolean") out.onboarded = s.onboarded; else bad("onboarded");

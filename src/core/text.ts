@@ -1,7 +1,15 @@
 // Sentences for people, built from findings with translatable templates
-// (the _locales message files). Data strings never become sentence
+// (the _locales message files). A finding reads as one sentence: what the
+// fact is, then why it matters to this user ("Controlled by X from China;
+// the law there can compel access to your data."). Data strings never become
 // templates; only proper names (companies, laws) are inserted.
 import type { Finding, FindingKind, Level } from "./assess";
+import { headlineFinding } from "./assess";
+import { fromCountries, inCountries, listOf } from "./country-grammar";
+
+import { countryName } from "./country-grammar";
+
+export { countryName, listOf } from "./country-grammar";
 
 /** browser.i18n.getMessage's shape: key and $1…$9 substitutions. */
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -11,59 +19,40 @@ export interface Names {
   law: (id: string) => string;
 }
 
-const KEY: Record<FindingKind, string> = {
-  "foreign-adversary-control": "findingForeignAdversaryControl",
-  "compelled-access": "findingCompelledAccess",
-  "remote-access-from": "findingRemoteAccessFrom",
-  "outside-adequacy": "findingOutsideAdequacy",
-  "controlled-from": "findingControlledFrom",
-  "stored-in": "findingStoredIn",
-  "storage-unknown": "findingStorageUnknown",
-  "operator-unknown": "findingOperatorUnknown",
-  "regulatory-action": "findingRegulatoryAction",
-  "ownership-change": "findingOwnershipChange",
-  "data-breach": "findingDataBreach",
+const CONCERN_KEY: Record<FindingKind, string> = {
+  "foreign-adversary-control": "concernForeignAdversaryControl",
+  "stored-in": "concernStoredIn",
+  "remote-access-from": "concernRemoteAccessFrom",
+  "controlled-from": "concernControlledFrom",
+  "processor-in": "concernProcessorIn",
+  "own-state-action": "concernOwnStateAction",
+  "regulatory-action": "concernRegulatoryAction",
+  "possible-processing": "concernPossibleProcessing",
+  "ownership-change": "concernOwnershipChange",
+  "data-breach": "concernDataBreach",
+  "storage-unknown": "concernStorageUnknown",
+  "operator-unknown": "concernOperatorUnknown",
 };
 
-export function findingMessageKey(kind: FindingKind): string {
-  return KEY[kind];
+/**
+ * A region as the dataset writes it ("*", a country code, or a group's region
+ * code EEA, EU, UK, or a group id as a law's jurisdiction), in words: never the raw code.
+ */
+export function regionName(region: string, t: Translate, lang: string): string {
+  const code = region.toUpperCase();
+  if (code === "*") return t("regionEverywhere");
+  if (code === "EEA") return t("regionEEA");
+  if (code === "UK") return countryName("GB", lang);
+  // Intl names the European Union under "EU".
+  return countryName(code, lang);
 }
 
 export function concernMessageKey(kind: FindingKind): string {
-  return `concern${KEY[kind].slice("finding".length)}`;
+  return CONCERN_KEY[kind];
 }
 
 export function levelMessageKey(level: Level): string {
   return `level${level[0]!.toUpperCase()}${level.slice(1)}`;
-}
-
-const displayNames = new Map<string, Intl.DisplayNames | null>();
-
-/** A country's name in the UI language; the code itself if the runtime has no name for it. */
-export function countryName(code: string, lang: string): string {
-  if (!/^[A-Z]{2}$/.test(code)) return code;
-  let dn = displayNames.get(lang);
-  if (dn === undefined) {
-    try {
-      dn = new Intl.DisplayNames([lang, "en"], { type: "region", fallback: "code" });
-    } catch {
-      dn = null;
-    }
-    displayNames.set(lang, dn);
-  }
-  try {
-    return dn?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-export function listOf(items: readonly string[], lang: string): string {
-  try {
-    return new Intl.ListFormat([lang, "en"], { style: "long", type: "conjunction" }).format(items);
-  } catch {
-    return items.join(", ");
-  }
 }
 
 export function formatDate(date: string, lang: string): string {
@@ -73,38 +62,100 @@ export function formatDate(date: string, lang: string): string {
     ? { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }
     : { year: "numeric", month: "short", timeZone: "UTC" };
   try {
-    return new Intl.DateTimeFormat([lang, "en"], opts).format(d);
+    const key = `${lang}|${parts.length}`;
+    let f = dateFormats.get(key);
+    if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat([lang, "en"], opts)));
+    return f.format(d);
   } catch {
     return date;
   }
 }
 
-export function findingText(f: Finding, t: Translate, names: Names, lang: string): string {
-  const countries = listOf(f.countries.map((c) => countryName(c, lang)), lang);
-  const entities = listOf(f.entities.map(names.entity), lang);
-  const laws = listOf(f.laws.map(names.law), lang);
-  switch (f.kind) {
-    case "foreign-adversary-control":
-    case "compelled-access":
-    case "outside-adequacy":
-      return t(KEY[f.kind], [countries, laws]);
-    case "controlled-from":
-      return t(KEY[f.kind], [countries, entities]);
-    case "remote-access-from":
-    case "stored-in":
-      return t(KEY[f.kind], [countries]);
-    case "regulatory-action":
-    case "ownership-change":
-    case "data-breach":
-      return t(KEY[f.kind], [f.date ? formatDate(f.date, lang) : ""]);
-    case "storage-unknown":
-    case "operator-unknown":
-      return t(KEY[f.kind]);
+/** Formatters are costly to build and a report formats many dates: one per language and precision. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "_one" or "_other", for templates that agree with the number of countries. */
+function plural(n: number, lang: string): "_one" | "_other" {
+  try {
+    return new Intl.PluralRules(lang).select(n) === "one" ? "_one" : "_other";
+  } catch {
+    return n === 1 ? "_one" : "_other";
   }
 }
 
-/** One or two sentences for the banner, badge title and popup headline. */
-export function summarize(findings: readonly Finding[], t: Translate, names: Names, lang: string, max = 2): string {
-  if (findings.length === 0) return t("summaryNoFindings");
-  return findings.slice(0, max).map((f) => findingText(f, t, names, lang)).join(" ");
+/** The company a control finding names: the highest one in the chain located there. */
+function controllingName(f: Finding, names: Names): string {
+  return names.entity(f.entities.at(-1) ?? "");
+}
+
+function factText(f: Finding, t: Translate, names: Names, lang: string): string {
+  const where = inCountries(f.countries, lang);
+  // $2 always follows "from" in the templates (German: "aus", with the dative).
+  const which = fromCountries(f.countries, lang);
+  switch (f.reach) {
+    case "control":
+      return t(f.registeredOnly ? "factIncorporated" : "factControl", [controllingName(f, names), which, where]);
+    case "storage":
+      return t("factStored", [where]);
+    case "access":
+      return t("factAccess", [where, which]);
+    case "processor":
+      return t("factProcessor", [names.entity(f.entities[0] ?? ""), which]);
+    case "possible-processing":
+      return t("factPossible", [where]);
+    default:
+      return "";
+  }
+}
+
+function reasonText(f: Finding, t: Translate, names: Names, lang: string): string | null {
+  const n = plural(f.countries.length, lang);
+  const userLaws = listOf((f.userLaws ?? []).map(names.law), lang);
+  // "to your data" after a fact about a company, "to it" after a fact that already said "your data".
+  const compelsKey = f.reach === "control" ? `reasonCompels${n}` : `reasonCompelsIt${n}`;
+  if (f.designated) return t("reasonDesignated", [userLaws]);
+  if (f.tier === "of-concern") return t(`reasonConcern${n}`, [userLaws]);
+  if (f.certification?.status === "not-listed") return t("reasonCertificationMissing", [t(schemeKey(f.certification.scheme))]);
+  // A state the user's law recognises: its power to compel is the premise of that recognition, not a finding.
+  if (f.tier === "recognised") return null;
+  if (f.compels) return t(compelsKey);
+  if (f.tier === "not-recognised" && userLaws !== "" && (f.reach === "storage" || f.reach === "access")) return t(`reasonNotRecognised${n}`, [userLaws]);
+  return null;
+}
+
+/** Message key of a certification scheme's name (ids are kebab-case; message keys cannot be). */
+export function schemeKey(scheme: string): string {
+  return `scheme_${scheme.replace(/-/g, "_")}`;
+}
+
+export function findingText(f: Finding, t: Translate, names: Names, lang: string): string {
+  if (f.reach) {
+    const fact = factText(f, t, names, lang);
+    const reason = reasonText(f, t, names, lang);
+    const reported = f.reportedYear ? t("reportedIn", [f.reportedYear]) : "";
+    return t(reason ? "sentenceWithReason" : "sentence", [fact, reason ?? "", reported]).replace(/\s+\./g, ".").replace(/\.\.+/g, ".").trim();
+  }
+  const date = f.date ? formatDate(f.date, lang) : "";
+  switch (f.kind) {
+    case "own-state-action":
+      return t("findingOwnStateAction", [date]);
+    case "regulatory-action":
+      return t("findingRegulatoryAction", [date]);
+    case "ownership-change":
+      return t("findingOwnershipChange", [date]);
+    case "data-breach":
+      return t("findingDataBreach", [date]);
+    case "storage-unknown":
+      return t("findingStorageUnknown");
+    case "operator-unknown":
+      return f.entities[0] ? t("findingOperatorFallback", [names.entity(f.entities[0])]) : t("findingOperatorUnknown");
+    default:
+      return "";
+  }
+}
+
+/** One plain sentence for the banner, badge title and popup: the fact that sets the level, structural before news. */
+export function summarize(findings: readonly Finding[], t: Translate, names: Names, lang: string): string {
+  const top = headlineFinding(findings);
+  return top && top.severity !== "none" ? findingText(top, t, names, lang) : t("summaryNoFindings");
 }

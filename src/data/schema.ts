@@ -27,6 +27,8 @@ export const source = z.strictObject({
   publisher: text,
   date,
   title: text.optional(),
+  /** The dated copy the fact was read from (e.g. an Open Terms Archive commit URL), beside the official URL. */
+  archive: httpsUrl.optional(),
 });
 
 const place = z.strictObject({ country, city: text.optional(), source });
@@ -42,29 +44,53 @@ export const ownerEdge = z.strictObject({
   source,
 });
 
+/** Where to send a data-subject request: an address and/or a web form, as the privacy policy gives them. */
+export const privacyContact = z
+  .strictObject({
+    email: z.string().regex(/^[^\s@<>()",;:]+@[a-z0-9.-]+\.[a-z]{2,}$/i, "must be an e-mail address").optional(),
+    url: httpsUrl.optional(),
+    source,
+  })
+  .refine((c) => c.email !== undefined || c.url !== undefined, { message: "give an email, a url, or both" });
+
 export const entity = z.strictObject({
   id,
   name: text,
   kind: z.enum(["company", "state", "nonprofit", "person", "fund"]),
   legalDomicile: placeOrUnknown,
   headquarters: placeOrUnknown,
+  /** Where the group is actually run from, when a source says it differs from the registered head office. */
+  operations: place.optional(),
   owners: z.array(ownerEdge).default([]),
   note: text.optional(),
+  /** The privacy contact the operator's policy gives (for a data-subject request). */
+  privacyContact: privacyContact.optional(),
   reviewed: date,
 });
 
 export const category = z.enum([
-  "social", "video", "messaging", "search", "shopping", "ai", "mail", "cloud", "office", "news",
+  // shopping: general stores and marketplaces; fashion and classifieds are kinds of their own.
+  "social", "video", "messaging", "search", "shopping", "fashion", "classifieds", "ai", "mail", "cloud", "office", "news",
   "browser", "vpn", "security", "games", "travel", "payments", "maps", "music", "devices",
   "developer", "reference", "other",
+  // What third-party providers embedded in other sites do.
+  "advertising", "analytics", "cdn", "consent",
 ]);
 
 const regions = z.array(region).min(1, "must name at least one region");
 
 export const operator = z.strictObject({ entity: id, regions, note: text.optional(), source });
 
+/**
+ * "stated": the company says this user's data is kept there (primary location).
+ * "possible": a footprint, or a "may be processed in any country where we or
+ * our providers operate" list: shown, never alarming on its own.
+ */
+export const storageBasis = z.enum(["stated", "possible"]);
+
 export const storage = z.strictObject({
   countries: z.array(country).min(1),
+  basis: storageBasis,
   provider: text.optional(),
   appliesTo: regions,
   statement: text,
@@ -78,15 +104,44 @@ export const remoteAccess = z.strictObject({
   source,
 });
 
-export const certification = z.strictObject({ scheme: id, entity: id, source });
+/** A named service provider (outside the operator's control chain) that receives users' data. */
+export const processor = z.strictObject({
+  entity: id,
+  appliesTo: regions,
+  statement: text,
+  source,
+});
+
+/**
+ * A transfer certification such as the EU-U.S. Data Privacy Framework.
+ * "active": on the official list; "not-listed": a dated look at the list did
+ * not find the organisation. No record at all means "not stated".
+ */
+export const certification = z.strictObject({
+  scheme: id,
+  entity: id,
+  status: z.enum(["active", "not-listed"]),
+  source,
+});
 
 export const newsKind = z.enum(["fine", "ban", "ownership", "breach", "transfer", "law", "other"]);
+/** What an event is about. Only the data topics feed a verdict; every item stays in the timeline. */
+export const newsTopic = z.enum([
+  "privacy", "security", "transfer", "government-access", "ownership", "competition", "content", "child-safety", "other",
+]);
 export const news = z.strictObject({
   date,
   headline: text,
   outlet: text,
   url: httpsUrl,
   kind: newsKind,
+  topic: newsTopic,
+  /** The acting authority's country or region code (EU, EEA, UK…), or "none" for a company's own event. */
+  jurisdiction: z.union([z.literal("none"), region]),
+  /** Whose users' data the event concerns, when narrower than everyone (e.g. ["EEA"] for an Irish GDPR fine). */
+  dataOf: regions.optional(),
+  /** For a ban or blocking order: the day it was lifted. A ban without it is taken to stand. */
+  ended: date.optional(),
 });
 
 export const confidence = z
@@ -103,12 +158,22 @@ const domainName = z
 export const service = z.strictObject({
   id,
   name: text,
+  /**
+   * "service": a site people visit. "third-party": a provider embedded in other sites (analytics, ads, CDNs,
+   * widgets): matched in a page scan, never a content-script match or host permission.
+   */
+  kind: z.enum(["service", "third-party"]).default("service"),
   category,
+  /** Regions where the service is offered; absent means everywhere. An alternative is only suggested where it is offered. */
+  serves: z.strictObject({ regions, source }).optional(),
   domains: z.array(domainName).default([]),
   hosts: z.array(domainName).default([]),
   operators: z.array(operator).default([]),
+  /** The company the brand belongs to: the fallback when no operator is recorded for a user's region. */
+  owner: z.strictObject({ entity: id, source }).optional(),
   storage: z.array(storage).default([]),
   remoteAccess: z.array(remoteAccess).default([]),
+  processors: z.array(processor).default([]),
   certifications: z.array(certification).default([]),
   news: z.array(news).default([]),
   reviewed: date,
@@ -118,11 +183,16 @@ export const service = z.strictObject({
 export const effect = z.enum([
   "compels-cooperation", "extraterritorial-access", "bulk-surveillance", "data-localisation",
   "foreign-adversary-control", "transfer-restriction", "data-protection",
+  // The user's law sets no condition on sending data abroad: modelled, and different from "not in the dataset".
+  "no-transfer-restriction",
 ]);
+
+/** A user-visible name in another language than English (English is the field itself). */
+export const localNames = z.strictObject({ fr: text.optional(), de: text.optional(), es: text.optional() });
 
 export const reach = z
   .strictObject({
-    basis: z.enum(["headquarters", "legalDomicile", "storage", "remoteAccess"]),
+    basis: z.enum(["headquarters", "legalDomicile", "operations", "storage", "remoteAccess"]),
     countries: z.array(country).min(1).optional(),
     group: id.optional(),
   })
@@ -135,6 +205,7 @@ export const law = z.strictObject({
   jurisdiction: z.union([country, id]),
   name: text,
   shortName: text,
+  shortNames: localNames.optional(),
   adopted: date,
   status: z.strictObject({
     value: z.enum(["in-force", "lapsed", "repealed", "not-in-force", "enjoined"]),
@@ -148,7 +219,12 @@ export const law = z.strictObject({
   reach: z.array(reach).default([]),
   userRegions: regions,
   safeGroups: z.array(id).optional(),
+  /** Companies the law (or a decision under it) names itself, e.g. a ban on a named company's products. */
+  designates: z.array(id).optional(),
   sources: z.array(source).min(1, "a law needs at least one source"),
+}).refine((l) => !(l.effect.includes("transfer-restriction") && l.effect.includes("no-transfer-restriction")), {
+  message: "a law cannot both restrict transfers and set no transfer restriction",
+  path: ["effect"],
 });
 
 export const groupMember = z.strictObject({
@@ -164,6 +240,7 @@ export const groupMember = z.strictObject({
 export const group = z.strictObject({
   id,
   name: text,
+  names: localNames.optional(),
   regionCode: z.string().regex(/^[A-Z]{2,3}$/).optional(),
   members: z.array(groupMember).min(1),
   checked: date,
@@ -175,11 +252,15 @@ export type Source = z.infer<typeof source>;
 export type Place = z.infer<typeof place>;
 export type OwnerEdge = z.infer<typeof ownerEdge>;
 export type Entity = z.infer<typeof entity>;
+export type PrivacyContact = z.infer<typeof privacyContact>;
 export type Category = z.infer<typeof category>;
 export type Operator = z.infer<typeof operator>;
 export type Storage = z.infer<typeof storage>;
 export type RemoteAccess = z.infer<typeof remoteAccess>;
 export type Certification = z.infer<typeof certification>;
+export type Processor = z.infer<typeof processor>;
+export type StorageBasis = z.infer<typeof storageBasis>;
+export type NewsTopic = z.infer<typeof newsTopic>;
 export type NewsKind = z.infer<typeof newsKind>;
 export type News = z.infer<typeof news>;
 export type Confidence = z.infer<typeof confidence>;

@@ -2,14 +2,15 @@
 import { useState } from "preact/hooks";
 import { FINDING_KINDS, type FindingKind } from "../core/assess";
 import type { DataInfo } from "../core/messages";
-import { BANNER_THRESHOLDS, type BannerThreshold, type Settings } from "../core/settings";
+import { BADGE_THRESHOLDS, BANNER_THRESHOLDS, type BadgeThreshold, type BannerThreshold, type Settings } from "../core/settings";
 import { concernMessageKey } from "../core/text";
 import { CountrySelect } from "../ui/CountrySelect";
 import { useUi } from "../ui/context";
 import { ExternalLink } from "../ui/report/bits";
-import { DATA_COVERAGE_URL } from "../core/project";
+import { HOMEPAGE_URL } from "../core/project";
 
 const THRESHOLD_KEY: Record<BannerThreshold, string> = { high: "optBannerHigh", medium: "optBannerMedium", never: "optBannerNever" };
+const BADGE_KEY: Record<BadgeThreshold, string> = { low: "optBadgeLow", medium: "optBadgeMedium", high: "optBadgeHigh" };
 
 export interface OptionsProps {
   settings: Settings;
@@ -35,7 +36,7 @@ export function OptionsForm({ settings, country, dataInfo, onPatch, onRestore, o
       <section aria-labelledby="country-label">
         <h2 id="country-label"><label for="country">{t("optCountry")}</label></h2>
         <p class="help" id="country-help">{t("optCountryHelp")}</p>
-        <CountrySelect id="country" value={country} onChange={(code) => void save({ country: code })} />
+        <CountrySelect id="country" value={country} userLaws={dataInfo?.userLaws} onChange={(code) => void save({ country: code })} />
       </section>
 
       <fieldset>
@@ -52,6 +53,15 @@ export function OptionsForm({ settings, country, dataInfo, onPatch, onRestore, o
         <input type="checkbox" id="badge" checked={settings.badge} onChange={(e) => void save({ badge: (e.currentTarget as HTMLInputElement).checked })} />
         {t("optBadge")}
       </label>
+      <fieldset disabled={!settings.badge}>
+        <legend>{t("optBadgeFrom")}</legend>
+        {BADGE_THRESHOLDS.map((th) => (
+          <label key={th} class="choice">
+            <input type="radio" name="badge-threshold" value={th} checked={settings.badgeThreshold === th} onChange={() => void save({ badgeThreshold: th })} />
+            {t(BADGE_KEY[th])}
+          </label>
+        ))}
+      </fieldset>
 
       <fieldset>
         <legend>{t("optConcerns")}</legend>
@@ -87,7 +97,9 @@ export function OptionsForm({ settings, country, dataInfo, onPatch, onRestore, o
         <h2 id="about-title">{t("optAbout")}</h2>
         {dataInfo ? <p class="data-info">{t("optDataInfo", [String(dataInfo.services), String(dataInfo.domains), String(dataInfo.entities), String(dataInfo.laws), `${dataInfo.version} (${dataInfo.hash})`])}</p> : null}
         <p>{t("optLicences")}</p>
-        <p><ExternalLink href={DATA_COVERAGE_URL}>{t("optDataSources")}</ExternalLink></p>
+        {/* The coverage table ships inside the extension (coverage.html, built from docs/data-coverage.md). */}
+        <p><a href="coverage.html">{t("optDataSources")}</a></p>
+        {HOMEPAGE_URL ? <p><ExternalLink href={HOMEPAGE_URL}>{t("optHomepage")}</ExternalLink></p> : null}
         <p><button type="button" class="link" onClick={onShowWelcome}>{t("optShowWelcome")}</button></p>
       </section>
       <p class="status" role="status" aria-live="polite">{status}</p>

@@ -1,6 +1,6 @@
 // The non-report states shared by the popup and the details page.
 import type { Report } from "../core/report-types";
-import { CorrectionLink } from "./report/SourcesSection";
+import { Correction } from "./report/SourcesSection";
 import { useUi } from "./context";
 
 export function Loading() {
@@ -24,6 +24,20 @@ export function InternalPage() {
   return <p class="state internal">{t("internalPage")}</p>;
 }
 
+/**
+ * The popup cannot read the tab's address: the browser only shows it for the
+ * dataset's own sites, so this is a site outside the dataset or a browser page.
+ */
+export function UnreadableTab() {
+  const { t } = useUi();
+  return (
+    <div class="state not-listed">
+      <p>{t("popupUnreadable")}</p>
+      <p>{t("notInDatasetHint")}</p>
+    </div>
+  );
+}
+
 export function NotInDataset({ report }: { report: Report }) {
   const { t } = useUi();
   if (!report.domain) return <p class="state">{t("noDomain")}</p>;
@@ -32,7 +46,7 @@ export function NotInDataset({ report }: { report: Report }) {
       <h1>{report.domain}</h1>
       <p>{t("notInDataset", [report.domain])}</p>
       <p>{t("notInDatasetHint")}</p>
-      <p><CorrectionLink report={report} /></p>
+      <p><Correction report={report} /></p>
     </div>
   );
 }

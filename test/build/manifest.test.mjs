@@ -18,8 +18,9 @@ for (const target of ["chrome", "firefox"]) {
   test(`${target}: no broad access, no tabs permission, nothing web-accessible`, () => {
     const m = manifest(target);
     const all = JSON.stringify([m.permissions, m.host_permissions, m.content_scripts]);
-    for (const broad of ["<all_urls>", "*://*/*", "http://*/*", "https://*/*", "\"tabs\"", "webRequest", "scripting"]) assert.ok(!all.includes(broad), `${target} manifest must not ask for ${broad}`);
-    assert.deepEqual(m.permissions.sort(), ["activeTab", "storage"]);
+    for (const broad of ["<all_urls>", "*://*/*", "http://*/*", "https://*/*", "\"tabs\"", "webRequest"]) assert.ok(!all.includes(broad), `${target} manifest must not ask for ${broad}`);
+    // scripting acts only with the activeTab grant of the user's click (the page scan): no host is added for it.
+    assert.deepEqual(m.permissions.sort(), ["activeTab", "scripting", "storage"]);
     assert.equal(m.web_accessible_resources, undefined);
     for (const p of m.host_permissions) assert.match(p, /^\*:\/\/\*\.[a-z0-9.-]+\/\*$/, `host pattern ${p} names one domain`);
     assert.deepEqual(m.content_scripts[0].matches, m.host_permissions);
@@ -71,6 +72,15 @@ test("the end-to-end copy is the shipped extension but for the content script's 
   }
 });
 
+test("third-party providers are never host permissions or content-script matches", () => {
+  const ds = JSON.parse(fs.readFileSync(path.join(ROOT, "dist/chrome/data/dataset.json"), "utf8"));
+  const thirdParty = ds.services.filter((s) => s.kind === "third-party");
+  assert.ok(thirdParty.length >= 40, `third-party providers in the dataset: ${thirdParty.length}`);
+  const patterns = manifest("chrome").host_permissions.map((p) => p.slice("*://*.".length, -2));
+  const covered = (host) => patterns.some((d) => host === d || host.endsWith(`.${d}`));
+  for (const s of thirdParty) for (const d of [...s.domains, ...s.hosts]) assert.ok(!covered(d), `${d} (${s.id}) is covered by a host pattern`);
+});
+
 test("both zips exist and hold the manifest", () => {
   for (const target of ["chrome", "firefox"]) {
     const zip = fs.readFileSync(path.join(ROOT, `dist/data-borders-${target}.zip`));
@@ -83,7 +93,7 @@ test("README's permissions table names exactly the manifest's permissions", () =
   const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
   const table = readme.split("## Permissions")[1]?.split("\n## ")[0] ?? "";
   const named = [...table.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]).sort();
-  assert.deepEqual(named, ["activeTab", "host permissions", "storage"]);
+  assert.deepEqual(named, ["activeTab", "host permissions", "scripting", "storage"]);
   const hosts = manifest("chrome").host_permissions.length;
   assert.match(table, new RegExp(`\\b${hosts} host patterns\\b`), `README states the number of host patterns (${hosts})`);
 });

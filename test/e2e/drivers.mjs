@@ -8,10 +8,7 @@
 import puppeteer from "puppeteer-core";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, CHROMIUM, FIREFOX, sleep, tmpProfile, removeDir, poll, pollValue } from "./harness.mjs";
-
-export const GECKO_ID = "data-borders@data-borders.org";
-export const FIREFOX_UUID = "00000000-0000-4000-8000-0000000db001";
+import { ROOT, CHROMIUM, FIREFOX, GECKO_ID, FIREFOX_UUID, sleep, tmpProfile, removeDir, poll, pollValue } from "./harness.mjs";
 
 /** The settings every scenario starts from: a French user who went through the welcome page. */
 export const BASE_SETTINGS = { version: 1, country: "FR", onboarded: true };
@@ -151,6 +148,7 @@ export class ChromiumDriver extends Driver {
     stopWorker: true, // DevTools can stop the service worker
     realPopup: true, // action.openPopup() from the worker opens the real toolbar popup
     contentWorlds: true, // DevTools lists the isolated worlds content scripts create
+    toolbarClick: true, // DevTools clicks the toolbar button: the popup gets the activeTab grant of a user's click
     reloadedExtensionRuns: "an extension installed through DevTools stays unloaded after runtime.reload() in Chromium (the browser is restarted instead)",
   };
 
@@ -321,6 +319,16 @@ export class ChromiumDriver extends Driver {
     return target.asPage();
   }
 
+  /** Clicks the toolbar button on `page`, as a user would (with the activeTab grant); returns the toolbar popup. */
+  async clickToolbar(page) {
+    await page.bringToFront();
+    await page.triggerExtensionAction((await this.browser.extensions()).get(this.extId));
+    const helper = this.helper.target();
+    const target = await this.browser.waitForTarget((t) => t.url().startsWith(this.extUrl("popup.html")) && t !== helper, { timeout: 10000 });
+    this.extensionPagesSeen.add("popup.html");
+    return target.asPage();
+  }
+
   async reloadExtension() {
     const options = await this.open("options.html", () => Boolean(document.querySelector("#country")));
     await options.evaluate(() => chrome.runtime.reload()).catch(() => undefined); // the page goes away with the extension
@@ -340,6 +348,7 @@ export class FirefoxDriver extends Driver {
     stopWorker: "Firefox offers no way for a test to suspend the background script",
     realPopup: "Firefox opens the toolbar popup only on a user's click: the popup page is opened as a tab",
     contentWorlds: "Firefox does not list content-script sandboxes over WebDriver BiDi",
+    toolbarClick: "WebDriver BiDi cannot click Firefox's toolbar button, and a programmatic open grants no activeTab",
     reloadedExtensionRuns: true, // a temporary add-on comes back after runtime.reload()
   };
 

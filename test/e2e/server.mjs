@@ -20,16 +20,46 @@ export const SITES = {
   "www.lemon8-app.com": { page: "custom-elements.html" },
   "www.capcut.com": { page: "mutating.html" },
   "www.kuaishou.com": { page: "spa.html" },
-  "www.shein.com": { page: "plain.html" },
-  "www.example.net": { page: "other.html" },
+  "www.lemonde.fr": { page: "plain.html", paths: { "/xray/": "news.html" } },
+  "www.example.net": { page: "other.html", paths: { "/xray/": "news.html" } },
   "tiktok.com.example.net": { page: "other.html" },
   "nottiktok.com": { page: "other.html" },
+  // Third parties the news fixture (news.html) loads from: ten companies in the dataset, two domains outside it.
+  ...Object.fromEntries([
+    "www.googletagmanager.com", "www.google-analytics.com", "securepubads.g.doubleclick.net", "www.youtube-nocookie.com",
+    "connect.facebook.net", "static.criteo.net", "cdn.taboola.com", "widgets.outbrain.com", "static.hotjar.com",
+    "www.clarity.ms", "c.amazon-adsystem.com", "mc.yandex.ru", "hm.baidu.com",
+    "cdn.unlisted-adnetwork.net", "static.example-widgets.org",
+  ].map((host) => [host, { asset: true }])),
 };
+
+/** Tiny bodies for the third-party assets: an empty script, a 1×1 GIF, a stylesheet, an empty page. */
+const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==", "base64");
+function asset(pathname) {
+  if (/\.m?js$/.test(pathname)) return ["text/javascript", "/* fixture */\n"];
+  if (/\.css$/.test(pathname)) return ["text/css", "/* fixture */\n"];
+  if (/\.(gif|png)$|\/(collect|pixel|tr)\b/.test(pathname)) return ["image/gif", GIF];
+  return ["text/html; charset=utf-8", "<!doctype html><title>embed</title>"];
+}
 
 export const HOSTS = Object.keys(SITES);
 
-/** Paths the tests load; a request for anything else on a fixture host was not made by a test. */
+/** Paths the tests load on every page host; a request for anything else on a fixture host was not made by a test. */
 const TEST_PATHS = new Set(["/", "/favicon.ico"]);
+
+/** The third-party addresses the news fixture loads ("host/path"): the only requests an asset host should see. */
+const NEWS_ASSETS = new Set(
+  [...fs.readFileSync(path.join(PAGES, "news.html"), "utf8").matchAll(/http:\/\/([^/"'\s]+)([^"'\s]*)/g)].map(([, host, p]) => `${host}${p.replaceAll("&amp;", "&")}`),
+);
+
+const NEWS_ASSET_HOSTS = new Set([...NEWS_ASSETS].map((a) => a.split("/")[0]));
+
+/** Whether a test loads this path on this fixture host: a page, one of the host's extra pages, or an asset of the news fixture. */
+function testPath(host, p) {
+  const site = SITES[host];
+  if (site.asset) return NEWS_ASSETS.has(`${host}${p}`);
+  return TEST_PATHS.has(p) || Object.hasOwn(site.paths ?? {}, p);
+}
 
 export function startServer({ port = 0, log = false } = {}) {
   const requests = [];
@@ -56,11 +86,18 @@ export function startServer({ port = 0, log = false } = {}) {
       res.end();
       return;
     }
+    if (site.asset) {
+      const [type, body] = asset(pathname.replace(/[?#].*$/, ""));
+      res.writeHead(200, { "content-type": type, "cache-control": "no-store", "access-control-allow-origin": "*" });
+      res.end(body);
+      return;
+    }
     const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
     if (site.csp) headers["content-security-policy"] = site.csp;
     res.writeHead(200, headers);
     // /bench on any host is the timing page used by the benchmarks.
-    res.end(fs.readFileSync(path.join(PAGES, pathname === "/bench" ? "bench.html" : site.page)));
+    const page = pathname === "/bench" ? "bench.html" : site.paths?.[pathname.replace(/[?#].*$/, "")] ?? site.page;
+    res.end(fs.readFileSync(path.join(PAGES, page)));
   });
   server.on("connect", (req, socket) => {
     requests.push({ method: "CONNECT", host: req.url, path: "", proxied: true });
@@ -117,12 +154,16 @@ export function silenceViolations(requests, browserOwn = () => false) {
   const out = [];
   for (const r of requests) {
     if (browserOwn(r)) continue;
+    // The news fixture's page loads some third parties whose names are on the browsers' HSTS preload list
+    // (connect.facebook.net, www.google-analytics.com): the browser upgrades those page requests to https.
+    // They are the page's, not the extension's; extension contexts are recorded on their own by the drivers.
+    if ((r.method === "CONNECT" || r.method === "NOT-HTTP") && NEWS_ASSET_HOSTS.has(r.host.replace(/:443$/, ""))) continue;
     const what = `${r.method} ${r.host}${r.path}`;
     if (r.method === "CONNECT") out.push(`${what}: an https request`);
     else if (r.method === "NOT-HTTP") out.push(`a connection that is not HTTP (${r.error}) for ${r.host || "an unnamed host"}: an https request`);
     else if (!SITES[r.host]) out.push(`${what}: a host no test visits`);
     else if (EXTENSION.test(r.origin ?? "") || EXTENSION.test(r.referer ?? "")) out.push(`${what}: from an extension context (${r.origin ?? r.referer})`);
-    else if (!TEST_PATHS.has(r.path)) out.push(`${what}: a path no test loads`);
+    else if (!testPath(r.host, r.path)) out.push(`${what}: a path no test loads`);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { assess, DEFAULT_CONCERNS, type Finding, type FindingKind, type Level, type Profile } from "../../src/core/assess";
+import { assess, DEFAULT_CONCERNS, severityFor, type Finding, type FindingKind, type Level, type Profile } from "../../src/core/assess";
 import { buildReport } from "../../src/core/report";
 import { miniDataset } from "../fixtures/mini-dataset";
 
@@ -8,39 +8,80 @@ const service = (id: string) => ds.services.find((s) => s.id === id)!;
 const profile = (country: string, concerns = DEFAULT_CONCERNS): Profile => ({ country, concerns });
 const kinds = (findings: Finding[]) => findings.map((f) => f.kind).sort();
 const find = (findings: Finding[], kind: FindingKind) => findings.find((f) => f.kind === kind);
+const findIn = (findings: Finding[], kind: FindingKind, country: string) => findings.find((f) => f.kind === kind && f.countries.includes(country));
+
+describe("severity table", () => {
+  // Rows: how the user's law sees the state. Columns: control, stored/access (compelling law there), stored/access (none), processor, possible.
+  const table: Array<[Parameters<typeof severityFor>[0], Level, Level, Level, Level, Level]> = [
+    ["of-concern", "high", "high", "high", "medium", "medium"],
+    ["not-recognised", "medium", "high", "medium", "medium", "low"],
+    ["recognised", "low", "low", "low", "low", "low"],
+    ["unconditioned", "medium", "medium", "low", "medium", "low"],
+  ];
+  test.each(table)("%s", (tier, control, storedCompels, storedNot, processor, possible) => {
+    expect(severityFor(tier, "control", true, false)).toBe(control);
+    expect(severityFor(tier, "storage", true, false)).toBe(storedCompels);
+    expect(severityFor(tier, "access", true, false)).toBe(storedCompels);
+    expect(severityFor(tier, "storage", false, false)).toBe(storedNot);
+    expect(severityFor(tier, "processor", true, false)).toBe(processor);
+    expect(severityFor(tier, "possible-processing", true, false)).toBe(possible);
+  });
+
+  test("recognised storage needs the certification the decision requires, when the dataset records it missing", () => {
+    expect(severityFor("recognised", "storage", true, true)).toBe("medium");
+    expect(severityFor("recognised", "storage", true, false)).toBe("low");
+  });
+
+  test("control by a recognised or unconditioned state without a compelling law is low", () => {
+    expect(severityFor("not-recognised", "control", false, false)).toBe("low");
+    expect(severityFor("unconditioned", "control", false, false)).toBe("low");
+  });
+});
 
 describe("assess: level and finding kinds per profile", () => {
   const table: Array<[string, string, Level, FindingKind[]]> = [
-    // Foreign-run video app with remote access from China for Europeans.
-    ["clip", "FR", "high", ["compelled-access", "controlled-from", "outside-adequacy", "ownership-change", "regulatory-action", "remote-access-from"]],
-    // US users are served by a US joint venture in which the old parent keeps only a minority stake.
-    ["clip", "US", "low", ["ownership-change", "regulatory-action"]],
-    // UK users fall back to the global operator (run from CN, incorporated in KY), storage SG/MY.
-    ["clip", "GB", "medium", ["compelled-access", "controlled-from", "outside-adequacy", "ownership-change", "regulatory-action", "stored-in"]],
-    // Japan has no transfer law in this dataset: legal reach alone is medium.
-    ["clip", "JP", "medium", ["compelled-access", "controlled-from", "ownership-change", "regulatory-action", "stored-in"]],
+    // Run from CN through a KY holding; staff in CN can access European data; an Irish fine about EEA data; a sale.
+    ["clip", "FR", "high", ["controlled-from", "controlled-from", "ownership-change", "regulatory-action", "remote-access-from"]],
+    // US users are served by a US joint venture in which the old parent keeps only a minority stake; the Irish fine is about EEA data.
+    ["clip", "US", "low", ["ownership-change"]],
+    // UK users fall back to the global operator (run from CN, incorporated in KY); storage SG/MY, which UK law does not recognise.
+    ["clip", "GB", "medium", ["controlled-from", "controlled-from", "ownership-change", "stored-in"]],
+    // Japan's law is not in this dataset: compelled access is medium, never high.
+    ["clip", "JP", "medium", ["controlled-from", "controlled-from", "ownership-change", "stored-in"]],
     // A European shop with a Chinese minority investor is not foreign-controlled.
     ["euroshop", "FR", "none", []],
+    // US law sets no transfer condition on France and France has no compelling law here.
     ["euroshop", "US", "low", ["controlled-from", "stored-in"]],
-    // Stored in the EEA, but the parent can be compelled by the US.
-    ["cloudy", "FR", "medium", ["compelled-access", "controlled-from"]],
+    // Stored in the EEA by an Irish subsidiary; the US parent is in a state the EU recognises.
+    ["cloudy", "FR", "low", ["controlled-from"]],
     ["cloudy", "US", "none", []],
-    // UK users' data is in the US, and cloudy has no UK data-bridge certification: reachable and unprotected.
-    ["cloudy", "GB", "high", ["compelled-access", "controlled-from", "outside-adequacy", "stored-in"]],
-    ["cloudy", "JP", "medium", ["compelled-access", "controlled-from", "stored-in"]],
-    // Sold to a US buyer: judged by the current owner, not the former Chinese one (and uncertified US storage is unprotected for the EEA).
-    ["chat", "FR", "high", ["compelled-access", "controlled-from", "outside-adequacy", "ownership-change", "stored-in"]],
+    // UK users: an Irish operator under a US parent, both recognised by UK law; their data is in the US and
+    // the UK data bridge status is not recorded, which is "not stated", not a negative.
+    ["cloudy", "GB", "low", ["controlled-from", "controlled-from", "stored-in"]],
+    ["cloudy", "JP", "medium", ["controlled-from", "stored-in"]],
+    // The same facts with the certification looked up and not found: the transfer lacks its tool.
+    ["uncertified", "FR", "medium", ["controlled-from", "stored-in"]],
+    // Sold to a US buyer: judged by the current owner, not the former Chinese one.
+    ["chat", "FR", "low", ["controlled-from", "ownership-change", "stored-in"]],
     ["chat", "US", "low", ["ownership-change"]],
-    // Run from a country a US law names as a foreign adversary.
-    ["red", "US", "high", ["compelled-access", "controlled-from", "foreign-adversary-control", "stored-in"]],
-    ["red", "FR", "high", ["compelled-access", "controlled-from", "outside-adequacy", "stored-in"]],
-    ["red", "JP", "medium", ["compelled-access", "controlled-from", "stored-in"]],
+    // Run from and storing in a country a US law names as a foreign adversary.
+    ["red", "US", "high", ["foreign-adversary-control", "stored-in"]],
+    ["red", "FR", "high", ["controlled-from", "stored-in"]],
+    ["red", "JP", "medium", ["controlled-from", "stored-in"]],
     ["jpsvc", "JP", "none", []],
     ["jpsvc", "FR", "low", ["controlled-from", "stored-in"]],
     ["jpsvc", "GB", "low", ["controlled-from", "stored-in"]],
-    // Nothing stated is reported as unknown, never as safe.
-    ["mystery", "FR", "low", ["operator-unknown", "storage-unknown"]],
-    ["mystery", "US", "low", ["operator-unknown", "storage-unknown"]],
+    // Nothing stated is said, never counted: no level.
+    ["mystery", "FR", "none", ["operator-unknown", "storage-unknown"]],
+    ["mystery", "US", "none", ["operator-unknown", "storage-unknown"]],
+    // A US operator whose provider is controlled from a country of concern: medium, not high.
+    ["usvideo", "US", "medium", ["processor-in"]],
+    ["usvideo", "FR", "low", ["controlled-from", "stored-in"]],
+    // A company the user's own law names.
+    ["named", "US", "high", ["foreign-adversary-control", "storage-unknown"]],
+    // A British broadcaster: the UK is recognised by the EU; US law sets no condition but UK law can compel access.
+    ["broadcaster", "FR", "low", ["controlled-from", "stored-in"]],
+    ["broadcaster", "US", "medium", ["controlled-from", "stored-in"]],
   ];
   test.each(table)("%s for %s → %s", (id, country, level, expected) => {
     const v = assess(ds, service(id), profile(country), TODAY);
@@ -49,46 +90,116 @@ describe("assess: level and finding kinds per profile", () => {
   });
 });
 
-describe("assess: hard cases in detail", () => {
-  test("offshore holding is judged where it is run and where it is incorporated", () => {
-    const v = assess(ds, service("clip"), profile("JP"), TODAY);
-    expect(find(v.findings, "controlled-from")!.countries.sort()).toEqual(["CN", "KY"]);
-    expect(find(v.findings, "compelled-access")!.laws).toEqual(["cn-intel"]);
+describe("assess: typed reach in detail", () => {
+  test("the place a group is run from counts as control, apart from where it is registered", () => {
+    const v = assess(ds, service("market"), profile("FR"), TODAY);
+    const cn = findIn(v.findings, "controlled-from", "CN")!;
+    expect([cn.severity, cn.compels, cn.tier, cn.registeredOnly]).toEqual(["medium", true, "not-recognised", undefined]);
+    expect(cn.laws).toEqual(["cn-intel"]);
+    expect(findIn(v.findings, "controlled-from", "KY")!.registeredOnly).toBe(true);
+    const us = assess(ds, service("market"), profile("US"), TODAY);
+    expect(findIn(us.findings, "foreign-adversary-control", "CN")!.userLaws).toEqual(["us-adversary-apps"]);
   });
 
-  test("a minority stake shows in the report but not as control", () => {
-    const r = buildReport(ds, "https://www.clip.example/@someone", "US", DEFAULT_CONCERNS, TODAY);
-    expect(r.ownershipChain.map((e) => e.id)).toEqual(["clip-us-jv"]);
-    expect(r.minorityStakes.map((s) => [s.holder.id, s.share])).toEqual([["us-investor", 45], ["clip-group", 19.9]]);
+  test("a footprint list is shown as possible processing and never raises the level above medium", () => {
+    const fr = assess(ds, service("market"), profile("FR"), TODAY);
+    const possible = fr.findings.filter((f) => f.kind === "possible-processing");
+    expect(possible.flatMap((f) => f.countries).sort()).toEqual(["CN", "HK", "SG", "US"]);
+    expect(possible.every((f) => f.severity === "low")).toBe(true);
+    expect(find(fr.findings, "storage-unknown")).toBeDefined();
+    // For a US user, China is of concern: a possible processing there is medium, never high.
+    const us = assess(ds, service("market"), profile("US"), TODAY);
+    expect(findIn(us.findings, "possible-processing", "CN")!.severity).toBe("medium");
+    expect(find(us.findings, "stored-in")).toBeUndefined();
   });
 
-  test("storage in the user's zone does not hide a parent's foreign legal exposure", () => {
-    const v = assess(ds, service("cloudy"), profile("DE"), TODAY);
-    expect(find(v.findings, "stored-in")).toBeUndefined();
-    const compelled = find(v.findings, "compelled-access")!;
-    expect(compelled.countries).toEqual(["US"]);
-    expect(compelled.entities).toEqual(["cloudy-inc"]);
-    expect(compelled.severity).toBe("medium");
+  test("a stored or access fact older than three years counts one step lower and carries its year", () => {
+    const v = assess(ds, service("market"), profile("FR"), TODAY);
+    const access = find(v.findings, "remote-access-from")!;
+    expect([access.severity, access.reportedYear]).toEqual(["medium", "2020"]);
+    const fresh = assess(ds, service("market"), profile("FR"), "2022-06-01");
+    expect(find(fresh.findings, "remote-access-from")!.severity).toBe("high");
   });
 
-  test("a certification named by an adequacy decision makes that country safe", () => {
-    // cloudy holds eu-us-dpf; red does not and stores in CN.
-    const cloudyFR = assess(ds, service("cloudy"), profile("FR"), TODAY);
-    expect(find(cloudyFR.findings, "outside-adequacy")).toBeUndefined();
-    const cloudyGB = assess(ds, service("cloudy"), profile("GB"), TODAY);
-    // UK users' data goes to the US (appliesTo "*"), and cloudy holds no UK data-bridge certification.
-    expect(find(cloudyGB.findings, "outside-adequacy")!.countries).toEqual(["US"]);
+  test("a foreign-adversary finding needs control or a designation, not storage", () => {
+    const v = assess(ds, service("red"), profile("US"), TODAY);
+    const fa = find(v.findings, "foreign-adversary-control")!;
+    expect([fa.reach, fa.countries]).toEqual(["control", ["CN"]]);
+    const stored = find(v.findings, "stored-in")!;
+    expect([stored.tier, stored.severity]).toEqual(["of-concern", "high"]);
+    const named = find(assess(ds, service("named"), profile("US"), TODAY).findings, "foreign-adversary-control")!;
+    expect([named.designated, named.entities, named.userLaws]).toEqual([true, ["named-app-co"], ["us-adversary-apps"]]);
   });
 
-  test("data reachable in the compelling country raises compelled access to high", () => {
-    const v = assess(ds, service("clip"), profile("FR"), TODAY);
-    expect(find(v.findings, "compelled-access")!.severity).toBe("high");
-    expect(find(v.findings, "outside-adequacy")!.countries).toEqual(["CN"]);
+  test("a named processor controlled from abroad is its own finding", () => {
+    const v = assess(ds, service("usvideo"), profile("US"), TODAY);
+    const p = find(v.findings, "processor-in")!;
+    expect([p.countries, p.entities, p.tier]).toEqual([["CN"], ["red-services-llc", "red-app-co"], "of-concern"]);
   });
 
-  test("a repealed law never produces a finding", () => {
-    const v = assess(ds, service("red"), profile("FR"), TODAY);
-    expect(v.findings.flatMap((f) => f.laws)).not.toContain("ru-old");
+  test("an unrecorded certification is not stated; a recorded absence lowers nothing else", () => {
+    const gb = assess(ds, service("cloudy"), profile("GB"), TODAY);
+    expect(find(gb.findings, "stored-in")!.certification).toEqual({ scheme: "uk-us-data-bridge", status: "not-stated" });
+    const fr = assess(ds, service("uncertified"), profile("FR"), TODAY);
+    expect(find(fr.findings, "stored-in")!.certification).toEqual({ scheme: "eu-us-dpf", status: "not-listed" });
+    expect(find(fr.findings, "controlled-from")!.severity).toBe("low");
+  });
+
+  test("no operator for the region: the company the service belongs to is named, never dropped", () => {
+    const v = assess(ds, service("market"), profile("JP"), TODAY);
+    expect(find(v.findings, "operator-unknown")!.entities).toEqual(["market-holdings"]);
+    expect(findIn(v.findings, "controlled-from", "CN")!.severity).toBe("medium");
+    const r = buildReport(ds, "https://market.example/", "JP", DEFAULT_CONCERNS, TODAY);
+    expect([r.operator, r.operatorFallback?.id, r.operatorFallback?.basis]).toEqual([null, "market-holdings", "owner"]);
+  });
+
+  test("the user's law status is reported: restricted, unrestricted or not modelled", () => {
+    expect(assess(ds, service("market"), profile("FR"), TODAY).userLaw.status).toBe("restricted");
+    expect(assess(ds, service("market"), profile("IN"), TODAY).userLaw).toEqual({ status: "unrestricted", laws: ["in-dp"] });
+    expect(assess(ds, service("market"), profile("JP"), TODAY).userLaw).toEqual({ status: "not-modelled", laws: [] });
+  });
+
+  test("a country that recognises only the EEA does not recognise the US", () => {
+    const v = assess(ds, service("cloudy"), profile("BR"), TODAY);
+    const us = find(v.findings, "stored-in")!;
+    // Medium, not high: the US law in this dataset binds US companies (control), not whatever is stored in the US.
+    expect([us.tier, us.severity, us.compels, us.userLaws]).toEqual(["not-recognised", "medium", false, ["br-transfers"]]);
+    expect(find(v.findings, "controlled-from")!.severity).toBe("medium");
+    // China's law reaches what is stored there.
+    expect(find(assess(ds, service("red"), profile("BR"), TODAY).findings, "stored-in")!.severity).toBe("high");
+    const eu = assess(ds, service("euroshop"), profile("BR"), TODAY);
+    expect(find(eu.findings, "stored-in")!.tier).toBe("recognised");
+  });
+});
+
+describe("assess: news that matters to this user", () => {
+  test("an action by the user's own state is a finding of its own, at least medium", () => {
+    const fr = assess(ds, service("market"), profile("FR"), TODAY);
+    const own = find(fr.findings, "own-state-action")!;
+    expect([own.severity, own.date, own.countries]).toEqual(["medium", "2026-04-01", ["FR"]]);
+    const india = assess(ds, service("market"), profile("IN"), TODAY);
+    expect(find(india.findings, "own-state-action")!.date).toBe("2026-02-01");
+    expect(india.level).toBe("medium");
+  });
+
+  test("a ban by the user's own state stands until it is lifted; any other event counts while it is recent", () => {
+    const india = find(assess(ds, service("red"), profile("IN"), TODAY).findings, "own-state-action")!;
+    expect([india.severity, india.date]).toEqual(["medium", "2020-06-29"]);
+    expect(find(assess(ds, service("red"), profile("FR"), TODAY).findings, "own-state-action")).toBeUndefined();
+    // Before it was lifted, the French suspension counted for French users.
+    expect(find(assess(ds, service("red"), profile("FR"), "2021-04-01").findings, "own-state-action")!.date).toBe("2021-03-01");
+  });
+
+  test("another state's action counts only when it concerns this user's data", () => {
+    expect(find(assess(ds, service("market"), profile("DE"), TODAY).findings, "own-state-action")).toBeUndefined();
+    expect(find(assess(ds, service("market"), profile("DE"), TODAY).findings, "regulatory-action")).toBeUndefined();
+    expect(find(assess(ds, service("clip"), profile("DE"), TODAY).findings, "regulatory-action")!.severity).toBe("low");
+    expect(find(assess(ds, service("clip"), profile("US"), TODAY).findings, "regulatory-action")).toBeUndefined();
+  });
+
+  test("topics outside data (an age rule) never feed the verdict", () => {
+    const au = assess(ds, service("market"), profile("AU"), TODAY);
+    expect(au.findings.some((f) => f.sources.some((s) => s.url === "https://example.org/au-age"))).toBe(false);
   });
 
   test("old news is not recent; future-dated news is ignored", () => {
@@ -96,6 +207,32 @@ describe("assess: hard cases in detail", () => {
     expect(find(v.findings, "data-breach")).toBeUndefined();
     const early = assess(ds, service("clip"), profile("US"), "2025-06-01");
     expect(find(early.findings, "ownership-change")).toBeUndefined();
+  });
+
+  test("the headline finding is structural when a structural reason exists", () => {
+    const v = assess(ds, service("market"), profile("FR"), TODAY);
+    expect(v.findings[0]!.kind).toBe("controlled-from");
+    expect(v.findings[0]!.severity).toBe("medium");
+  });
+});
+
+describe("assess: hard cases", () => {
+  test("a minority stake shows in the report but not as control", () => {
+    const r = buildReport(ds, "https://www.clip.example/@someone", "US", DEFAULT_CONCERNS, TODAY);
+    expect(r.ownershipChain.map((e) => e.id)).toEqual(["clip-us-jv"]);
+    expect(r.minorityStakes.map((s) => [s.holder.id, s.share])).toEqual([["us-investor", 45], ["clip-group", 19.9]]);
+  });
+
+  test("storage in the user's zone does not hide a parent's foreign control", () => {
+    const v = assess(ds, service("cloudy"), profile("DE"), TODAY);
+    expect(find(v.findings, "stored-in")).toBeUndefined();
+    const control = find(v.findings, "controlled-from")!;
+    expect([control.countries, control.entities, control.compels, control.severity]).toEqual([["US"], ["cloudy-inc"], true, "low"]);
+  });
+
+  test("a repealed law never produces a finding", () => {
+    const v = assess(ds, service("red"), profile("FR"), TODAY);
+    expect(v.findings.flatMap((f) => f.laws)).not.toContain("ru-old");
   });
 
   test("region-specific statements win over global ones", () => {
@@ -106,18 +243,19 @@ describe("assess: hard cases in detail", () => {
   });
 
   test("turning a concern off removes its findings and lowers the level", () => {
-    const concerns = { ...DEFAULT_CONCERNS, "compelled-access": false, "remote-access-from": false, "outside-adequacy": false };
+    const concerns = { ...DEFAULT_CONCERNS, "remote-access-from": false, "controlled-from": false };
     const v = assess(ds, service("clip"), profile("FR", concerns), TODAY);
-    expect(kinds(v.findings)).not.toContain("compelled-access");
+    expect(kinds(v.findings)).toEqual(["ownership-change", "regulatory-action"]);
     expect(v.level).toBe("low");
   });
 
-  test("every finding carries its sources", () => {
+  test("every finding that raises a level carries its sources", () => {
     for (const s of ds.services) {
-      const v = assess(ds, s, profile("FR"), TODAY);
-      for (const f of v.findings) {
-        if (f.kind === "operator-unknown" || f.kind === "storage-unknown") expect(f.sources).toEqual([]);
-        else expect(f.sources.length).toBeGreaterThan(0);
+      for (const c of ["FR", "US", "GB", "JP", "IN"]) {
+        for (const f of assess(ds, s, profile(c), TODAY).findings) {
+          if (f.severity === "none") continue;
+          expect([s.id, c, f.kind, f.sources.length > 0]).toEqual([s.id, c, f.kind, true]);
+        }
       }
     }
   });

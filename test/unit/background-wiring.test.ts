@@ -62,11 +62,11 @@ const FR = { version: 1, country: "FR", onboarded: true };
 
 describe("background wiring", () => {
   test("worker start: every open tab's badge is computed (kills W)", async () => {
-    const { fake, started } = await boot({ stored: FR, tabs: [{ id: 1, url: "https://www.clip.example/" }, { id: 2 }, { id: 3, url: "https://cloudy.example/" }] });
+    const { fake, started } = await boot({ stored: FR, tabs: [{ id: 1, url: "https://www.clip.example/" }, { id: 2 }, { id: 3, url: "https://market.example/" }] });
     await started;
     expect(fake.badges.get(1)).toMatchObject({ text: "!!", color: "#b3261e" });
     expect(fake.badges.get(1)!.title).toMatch(/^Data Borders: Clip — High concern\./);
-    expect(fake.badges.get(2)).toMatchObject({ text: "", title: "Data Borders" });
+    expect(fake.badges.get(2)).toMatchObject({ text: "", title: "Data Borders: this site is not listed in the dataset" });
     expect(fake.badges.get(3)).toMatchObject({ text: "!" });
   });
 
@@ -124,8 +124,8 @@ describe("background wiring", () => {
     await expect(send({ type: "getVerdict", payload: {} }, page)).resolves.toMatchObject({ value: { level: "high" } });
     expect(fake.badges.get(1)!.text).toBe("!!");
     await expect(send({ type: "updateSettings", payload: { patch: { country: "US" } } }, optionsPage)).resolves.toMatchObject({ ok: true, value: { country: "US" } });
-    // For a US user Clip is no longer high: no banner, and the open tab's badge follows.
-    await until(() => fake.badges.get(1)?.text === "");
+    // For a US user Clip is low (a US joint venture serves them): no banner, and the open tab's badge follows.
+    await until(() => fake.badges.get(1)?.text === "i");
     await expect(send({ type: "getVerdict", payload: {} }, page)).resolves.toEqual({ ok: true, value: null });
   });
 

@@ -40,14 +40,14 @@ describe("background handlers", () => {
     await setSettings({ country: "FR" });
     const banner = await handlers.getVerdict({}, tab("https://www.clip.example/@x"));
     expect(banner).toMatchObject({ level: "high", serviceName: "Clip", domain: "clip.example" });
-    expect(banner!.sentence).toMatch(/authorities of China can compel access/);
+    expect(banner!.sentence).toBe("Your data can be accessed from China; the law there can compel access to it.");
   });
 
   test("below the threshold, or with threshold never, there is no banner", async () => {
     await setSettings({ country: "FR" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toBeNull(); // medium < high
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).toBeNull(); // medium < high
     await setSettings({ bannerThreshold: "medium" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toMatchObject({ level: "medium" });
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).toMatchObject({ level: "medium" });
     await setSettings({ bannerThreshold: "never" });
     expect(await handlers.getVerdict({}, tab("https://www.clip.example/"))).toBeNull();
   });
@@ -79,12 +79,12 @@ describe("background handlers", () => {
 
   test("a closed banner stays closed this session unless the level rises", async () => {
     await setSettings({ country: "FR", bannerThreshold: "medium" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).not.toBeNull();
-    await handlers.bannerClosed({}, tab("https://cloudy.example/"));
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/page2"))).toBeNull();
-    // The closed level was medium; a rise to high shows it again (UK users: uncertified US storage).
-    await setSettings({ country: "GB" });
-    expect(await handlers.getVerdict({}, tab("https://cloudy.example/"))).toMatchObject({ level: "high" });
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).not.toBeNull();
+    await handlers.bannerClosed({}, tab("https://market.example/"));
+    expect(await handlers.getVerdict({}, tab("https://market.example/page2"))).toBeNull();
+    // The closed level was medium; a rise to high shows it again (for US users the group is run from a country of concern).
+    await setSettings({ country: "US" });
+    expect(await handlers.getVerdict({}, tab("https://market.example/"))).toMatchObject({ level: "high" });
   });
 
   test("dismissSite from a page outside the dataset is an error, not a stored entry", async () => {
@@ -120,10 +120,10 @@ describe("background handlers", () => {
     await setSettings({ country: "FR", bannerThreshold: "medium" });
     const [a, b] = await Promise.all([
       handlers.getVerdict({}, tab("https://www.clip.example/", 1)),
-      handlers.getVerdict({}, tab("https://cloudy.example/", 2)),
+      handlers.getVerdict({}, tab("https://market.example/", 2)),
     ]);
     expect(a).toMatchObject({ serviceName: "Clip", domain: "clip.example" });
-    expect(b).toMatchObject({ serviceName: "cloudy", domain: "cloudy.example" });
+    expect(b).toMatchObject({ serviceName: "market", domain: "market.example" });
   });
 
   test.each([
@@ -141,6 +141,14 @@ describe("background handlers", () => {
     expect(await handlers.getVerdict({}, tab("https://clip.example/"))).toBeNull();
   });
 
+  test("getXray rolls a page scan up for the user's country", async () => {
+    await setSettings({ country: "FR" });
+    const x = await handlers.getXray({ url: "https://euroshop.example/", hosts: [{ host: "cdn.clipcdn.example", requests: 2 }, { host: "ads.unknown.example", requests: 1 }] }, tab("chrome-extension://own-extension-id/popup.html"));
+    expect(x.country).toBe("FR");
+    expect(x.companies.map((c) => [c.id, c.level, c.requests])).toEqual([["clip-group", "high", 2]]);
+    expect(x.unknown).toEqual([{ domain: "unknown.example", requests: 1 }]);
+  });
+
   test("getDataInfo describes the bundled dataset", async () => {
     await expect(handlers.getDataInfo({}, tab("chrome-extension://own-extension-id/options.html"))).resolves.toMatchObject({ services: dataset.services.length, version: "2026-01-01" });
   });
@@ -152,9 +160,35 @@ describe("badge", () => {
     const state = await ready();
     await updateBadge(state, 5, "https://www.clip.example/");
     expect(fake.badges.get(5)).toMatchObject({ text: "!!", color: "#b3261e" });
-    expect(fake.badges.get(5)!.title).toMatch(/^Data Borders: Clip — High concern\. The authorities of China/);
+    expect(fake.badges.get(5)!.title).toMatch(/^Data Borders: Clip — High concern\. Your data can be accessed from China/);
     await updateBadge(state, 5, undefined);
-    expect(fake.badges.get(5)).toMatchObject({ text: "", title: "Data Borders" });
+    expect(fake.badges.get(5)).toMatchObject({ text: "", title: "Data Borders: this site is not listed in the dataset" });
+  });
+
+  test("low, medium and high differ by text and colour; a listed site with no concern shows no text", async () => {
+    await setSettings({ country: "FR" });
+    const state = await ready();
+    await updateBadge(state, 21, "https://cloudy.example/");
+    await updateBadge(state, 22, "https://market.example/");
+    await updateBadge(state, 23, "https://red.example/");
+    await updateBadge(state, 24, "https://euroshop.example/");
+    expect([21, 22, 23].map((id) => [fake.badges.get(id)!.text, fake.badges.get(id)!.color])).toEqual([["i", "#3b5b8c"], ["!", "#8a4b00"], ["!!", "#b3261e"]]);
+    expect(fake.badges.get(24)).toMatchObject({ text: "" });
+    expect(fake.badges.get(24)!.title).toMatch(/No concern found/);
+  });
+
+  test("the badge threshold hides lower levels; the title still tells", async () => {
+    await setSettings({ country: "FR", badgeThreshold: "medium" });
+    let state = await ready();
+    await updateBadge(state, 31, "https://cloudy.example/");
+    await updateBadge(state, 32, "https://market.example/");
+    expect([fake.badges.get(31)!.text, fake.badges.get(32)!.text]).toEqual(["", "!"]);
+    expect(fake.badges.get(31)!.title).toMatch(/Low concern/);
+    await setSettings({ country: "FR", badgeThreshold: "high" });
+    state = await ready();
+    await updateBadge(state, 32, "https://market.example/");
+    await updateBadge(state, 33, "https://red.example/");
+    expect([fake.badges.get(32)!.text, fake.badges.get(33)!.text]).toEqual(["", "!!"]);
   });
 
   test("the badge setting hides the text but keeps the title", async () => {
@@ -166,7 +200,7 @@ describe("badge", () => {
 
   test("after a restart every open dataset tab is recomputed", async () => {
     await setSettings({ country: "FR" });
-    fake.tabs.splice(0, fake.tabs.length, { id: 11, url: "https://clip.example/" }, { id: 12 }, { id: 13, url: "https://cloudy.example/" });
+    fake.tabs.splice(0, fake.tabs.length, { id: 11, url: "https://clip.example/" }, { id: 12 }, { id: 13, url: "https://market.example/" });
     fake.badges.clear();
     await updateAllBadges(await ready());
     expect(fake.badges.get(11)!.text).toBe("!!");

@@ -28,6 +28,8 @@ describe("banner", () => {
   test("mounts one host under <html> with a closed shadow root and an accessible name", () => {
     const { banner, root } = mount();
     expect(banner.host.parentElement).toBe(document.documentElement);
+    // First in the document, and its close button first inside: one Tab from the page's start reaches it.
+    expect(document.documentElement.firstElementChild).toBe(banner.host);
     expect(banner.host.shadowRoot).toBeNull();
     expect(root.mode).toBe("closed");
     expect(banner.host.getAttribute("aria-label")).toBe("Data Borders warning: TikTok");
@@ -67,6 +69,7 @@ describe("banner", () => {
     expect(actions.close).toHaveBeenCalledTimes(2);
     expect(root.querySelector("button.close")!.getAttribute("aria-label")).toBe("Close");
     for (const b of root.querySelectorAll("button")) expect(b.getAttribute("type")).toBe("button");
+    expect(root.querySelector("button")!.className).toBe("close");
   });
 
   test("update changes level and text in place; remove takes the host away", () => {

@@ -12,6 +12,7 @@ const handlers: Handlers = {
   async updateSettings() { return {} as never; },
   async restoreSite() { return {} as never; },
   async getDataInfo() { throw new Error("dataset not loaded"); },
+  async getXray({ url, hosts }) { calls.push(`getXray:${url}:${hosts.length}`); return {} as never; },
 };
 
 const content: SenderInfo = { id: OWN, url: "https://www.tiktok.com/@x", tabId: 7, frameId: 0, fromExtensionPage: false };
@@ -27,6 +28,12 @@ describe("message router", () => {
 
   test("answers an extension page's report request", async () => {
     await expect(route(handlers, { type: "getReport", payload: { url: "https://a.com/" } }, page, OWN)).resolves.toEqual({ ok: true, value: { url: "https://a.com/" } });
+  });
+
+  test("answers an extension page's scan roll-up request", async () => {
+    const payload = { url: "https://news.example/", hosts: [{ host: "cdn.example.net", requests: 2 }] };
+    await expect(route(handlers, { type: "getXray", payload }, page, OWN)).resolves.toEqual({ ok: true, value: {} });
+    expect(calls).toEqual(["getXray:https://news.example/:1"]);
   });
 
   test.each<[string, unknown, SenderInfo, RegExp]>([
@@ -45,6 +52,9 @@ describe("message router", () => {
     ["a wrong payload type", { type: "getReport", payload: { url: 42 } }, page, /malformed payload/],
     ["an oversized URL", { type: "getReport", payload: { url: "x".repeat(9000) } }, page, /malformed payload/],
     ["a non-plain patch", { type: "updateSettings", payload: { patch: [] } }, page, /malformed payload/],
+    ["a scan roll-up from a content script", { type: "getXray", payload: { url: "https://a.com/", hosts: [] } }, content, /not allowed from a content script/],
+    ["a scan with a malformed host", { type: "getXray", payload: { url: "https://a.com/", hosts: [{ host: "<b>", requests: 1 }] } }, page, /malformed payload/],
+    ["a scan with no host list", { type: "getXray", payload: { url: "https://a.com/" } }, page, /malformed payload/],
   ])("rejects %s", async (_name, message, sender, error) => {
     const reply = await route(handlers, message, sender, OWN);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(error) });

@@ -17,8 +17,8 @@ function setup(settings: Partial<Settings> = {}, table = EN, lang = "en") {
     return (
       <OptionsForm
         settings={current}
-        country="FR"
-        dataInfo={{ version: "2026-11-29", hash: "abcdef123456", services: 126, domains: 300, entities: 160, laws: 16 }}
+        country={current.country || "FR"}
+        dataInfo={{ version: "2026-11-29", hash: "abcdef123456", services: 126, domains: 300, entities: 160, laws: 16, userLaws: { FR: "restricted", US: "unrestricted", KP: "not-modelled" } }}
         onPatch={async (p) => { patches.push(p); setCurrent((s) => ({ ...s, ...p })); }}
         onRestore={async (d) => { restored.push(d); setCurrent((s) => ({ ...s, dismissed: s.dismissed.filter((x) => x !== d) })); }}
         onShowWelcome={() => undefined}
@@ -34,6 +34,18 @@ function setup(settings: Partial<Settings> = {}, table = EN, lang = "en") {
 }
 
 describe("options", () => {
+  test("countries are grouped by continent, and the chosen country's law is said modelled or not", () => {
+    setup();
+    const select = screen.getByRole("combobox", { name: "Your country" }) as HTMLSelectElement;
+    const groups = [...select.querySelectorAll("optgroup")].map((g) => g.label);
+    expect(groups).toEqual(["Africa", "Americas", "Asia", "Europe", "Oceania", "Unknown Region"]);
+    expect([...select.querySelectorAll('optgroup[label="Europe"] option')].map((o) => o.getAttribute("value"))).toContain("FR");
+    expect(select.getAttribute("aria-describedby")).toBe("country-law");
+    expect(document.getElementById("country-law")!.textContent).toMatch(/rules on sending data abroad are in the dataset/);
+    fireEvent.change(select, { target: { value: "KP" } });
+    expect(document.getElementById("country-law")!.textContent).toMatch(/not in the dataset yet/);
+  });
+
   test("every control has a label, and the country list is named in the UI language", () => {
     setup();
     const select = screen.getByRole("combobox", { name: "Your country" }) as HTMLSelectElement;
@@ -41,7 +53,7 @@ describe("options", () => {
     expect([...select.options].find((o) => o.value === "DE")!.textContent).toBe("Germany");
     expect(screen.getByLabelText("Only for high concern")).toBeTruthy();
     expect(screen.getByLabelText("Show the level on the toolbar icon")).toBeTruthy();
-    expect(screen.getByLabelText("Foreign governments that can compel access")).toBeTruthy();
+    expect(screen.getByLabelText("Access to your data from abroad")).toBeTruthy();
     expect(screen.getByText(/126 services, 300 domains, 160 companies and bodies, 16 laws\. Dataset version 2026-11-29 \(abcdef123456\)\./)).toBeTruthy();
   });
 
@@ -56,6 +68,9 @@ describe("options", () => {
     expect(patches[1]).toEqual({ bannerThreshold: "never" });
     expect(patches[2]).toEqual({ badge: false });
     expect(patches[3]!.concerns!["data-breach"]).toBe(false);
+    fireEvent.click(screen.getByLabelText("Medium and high (!, !!)"));
+    await waitFor(() => expect(patches).toHaveLength(5));
+    expect(patches[4]).toEqual({ badgeThreshold: "medium" });
     expect(screen.getByRole("status").textContent).toBe("Saved.");
   });
 

@@ -20,11 +20,38 @@ const report = (url: string, country = "FR", data = ds) => buildReport(data, url
 afterEach(cleanup);
 
 describe("report view", () => {
+  test("storage: stated first, a footprint list labelled as such; named providers with their control", () => {
+    wrap(<ReportView report={report("https://market.example/")} />);
+    const storage = screen.getByRole("region", { name: "Where your data is stored" });
+    expect(storage.textContent).toMatch(/does not state where it stores your data/);
+    expect(storage.textContent).toMatch(/may be processed here; this is not a statement of where your data is kept/);
+    cleanup();
+    wrap(<ReportView report={report("https://usvideo.example/", "US")} />);
+    const us = screen.getByRole("region", { name: "Where your data is stored" });
+    expect(us.textContent).toMatch(/Providers that receive your data.*red services llc → red app co.*China.*Receives some data to run global features\./);
+  });
+
+  test("a source read from a dated copy links to that copy beside the official address", () => {
+    wrap(<ReportView report={report("https://clip.example/")} />);
+    const control = screen.getByRole("region", { name: "Who controls it" });
+    const archived = [...control.querySelectorAll("a")].filter((a) => a.textContent?.startsWith("archived copy"));
+    expect(archived.map((a) => a.getAttribute("href"))).toEqual(["https://example.org/archive/clip-policy"]);
+    expect(archived[0]!.previousElementSibling?.getAttribute("href")).toBe("https://example.org/source/10");
+  });
+
+  test("control: the group is named when no operator covers the region, and the gap is said", () => {
+    wrap(<ReportView report={report("https://market.example/", "JP")} />);
+    const control = screen.getByRole("region", { name: "Who controls it" });
+    expect(control.textContent).toMatch(/responsible for users in your region is not stated/);
+    expect(control.textContent).toMatch(/Ultimate parent.*market holdings.*Head office in Singapore; Incorporated in Cayman Islands; Run from China/);
+    expect(control.textContent).not.toMatch(/Responsible for your data/);
+  });
+
   test("verdict: name, domain, level as icon + word, and a sentence from the findings", () => {
     wrap(<ReportView report={report("https://www.clip.example/@x")} />);
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Clip clip.example");
     expect(screen.getByText("High concern")).toBeTruthy();
-    expect(screen.getByText(/The authorities of China can compel access to your data \(CN-INTEL\)\./)).toBeTruthy();
+    expect(screen.getAllByText("Your data can be accessed from China; the law there can compel access to it.").length).toBeGreaterThan(0);
     expect(screen.getByText("Assessed for a user in France")).toBeTruthy();
   });
 
@@ -39,7 +66,7 @@ describe("report view", () => {
     wrap(<ReportView report={report("https://clip.example/")} />);
     const chain = screen.getByRole("region", { name: "Who controls it" });
     expect(chain.textContent).toMatch(/Responsible for your data.*clip europe.*Based in Ireland/);
-    expect(chain.textContent).toMatch(/Ultimate parent.*clip group.*\(100% of shares\).*Run from China; Incorporated in Cayman Islands/);
+    expect(chain.textContent).toMatch(/Ultimate parent.*clip group.*\(100% of shares\).*Head office in China; Incorporated in Cayman Islands/);
     expect(chain.querySelectorAll("img.flag").length).toBeGreaterThan(0);
     expect((chain.querySelector("img.flag") as HTMLImageElement).getAttribute("src")).toBe("ext://flags/ie.svg");
   });
@@ -51,10 +78,18 @@ describe("report view", () => {
     expect(control.textContent).toMatch(/Also holds a stake \(no control\).*us investor — 45% of shares in clip us jv.*clip group — 19.9% of shares in clip us jv/);
   });
 
+  test("a stake of unknown size held by a company with no known place reads as a sentence, with no trailing \"not stated\"", () => {
+    const r = report("https://clip.example/", "US");
+    const holder = { ...r.minorityStakes[0]!.holder, headquarters: "unknown", legalDomicile: "unknown" };
+    wrap(<ReportView report={{ ...r, minorityStakes: [{ holder, in: r.minorityStakes[0]!.in }] }} />);
+    const stake = screen.getByRole("region", { name: "Who controls it" }).querySelector(".stakes li")!;
+    expect(stake.textContent).toBe("us investor — a stake of unstated size in clip us jv");
+  });
+
   test("storage: statements for the user's region, with date and source; not stated says so", () => {
     wrap(<ReportView report={report("https://clip.example/")} />);
     const storage = screen.getByRole("region", { name: "Where your data is stored" });
-    expect(storage.textContent).toMatch(/Ireland, Norway.*European data stays in Europe\..*Stated Jan 1, 2026.*Applies to: EEA, CH/);
+    expect(storage.textContent).toMatch(/Ireland, Norway.*European data stays in Europe\..*Stated Jan 1, 2026.*Applies to: European Economic Area and Switzerland/);
     expect(storage.textContent).toMatch(/Accessed from abroad.*China.*Staff in China can access European data\./);
     cleanup();
     wrap(<ReportView report={report("https://mystery.example/")} />);
@@ -76,7 +111,7 @@ describe("report view", () => {
     expect(items[2]).toMatch(/Breach · Jan 1, 2019/);
   });
 
-  test("sources: every link opens safely in a new tab; correction link is prefilled", () => {
+  test("sources: every link opens safely in a new tab; no tracker in package.json, so the correction is copied, never a guessed link", () => {
     wrap(<ReportView report={report("https://clip.example/")} />);
     const links = [...document.querySelectorAll("a")];
     expect(links.length).toBeGreaterThan(5);
@@ -85,14 +120,15 @@ describe("report view", () => {
       expect(a.getAttribute("target")).toBe("_blank");
       expect(a.getAttribute("rel")).toBe("noopener noreferrer");
     }
-    const correction = screen.getByText("Report a correction").closest("a")!;
-    expect(correction.getAttribute("href")).toMatch(/\/issues\/new\?title=Correction%3A\+Clip\+%28clip\.example%29/);
+    expect(screen.queryByText("Report a correction")).toBeNull();
+    expect(screen.getByRole("button", { name: "Copy a correction report" })).toBeTruthy();
   });
 
   test("French", () => {
     wrap(<ReportView report={report("https://clip.example/")} />, ui(FR, "fr"));
-    expect(screen.getByText("Inquiétude élevée")).toBeTruthy();
-    expect(screen.getByRole("region", { name: "Qui le contrôle" }).textContent).toMatch(/Dirigé depuis : Chine/);
+    expect(screen.getByText("Risque élevé")).toBeTruthy();
+    expect(screen.getAllByText("Vos données sont accessibles depuis la Chine ; la loi de ce pays peut imposer l'accès à ces données.").length).toBeGreaterThan(0);
+    expect(screen.getByRole("region", { name: "Qui le contrôle" }).textContent).toMatch(/Siège : Chine ; Immatriculé : Îles Caïmans/);
     expect(screen.getByText("Évalué pour un utilisateur situé ici : France")).toBeTruthy();
   });
 
@@ -118,10 +154,10 @@ describe("report page states", () => {
     expect(screen.getByText(/browser or extension page/)).toBeTruthy();
   });
 
-  test("a site not in the dataset says so plainly and offers the correction link", async () => {
+  test("a site not in the dataset says so plainly and offers a correction report", async () => {
     wrap(<ReportPage url="https://example.org/x" load={async (u) => report(u)} compact />);
     await waitFor(() => expect(screen.getByText("example.org is not in the Data Borders dataset.")).toBeTruthy());
-    expect(screen.getByText("Report a correction")).toBeTruthy();
+    expect(screen.getByText("Copy a correction report")).toBeTruthy();
   });
 
   test("loading, then an error with a working retry", async () => {

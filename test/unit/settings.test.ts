@@ -23,14 +23,21 @@ describe("settings", () => {
   });
 
   test("invalid fields fall back one by one; valid choices are kept; one warning names them all", () => {
-    const s = sanitize({ version: 1, country: "fr", bannerThreshold: "medium", badge: "yes", concerns: { "stored-in": false, "compelled-access": "no" }, dismissed: ["tiktok.com", "<script>", 5], extra: 1 }, warn);
+    const s = sanitize({ version: 1, country: "fr", bannerThreshold: "medium", badge: "yes", concerns: { "stored-in": false, "remote-access-from": "no" }, dismissed: ["tiktok.com", "<script>", 5], extra: 1 }, warn);
     expect(s.country).toBe("");
     expect(s.bannerThreshold).toBe("medium");
     expect(s.badge).toBe(true);
     expect(s.concerns["stored-in"]).toBe(false);
-    expect(s.concerns["compelled-access"]).toBe(true);
+    expect(s.concerns["remote-access-from"]).toBe(true);
     expect(s.dismissed).toEqual(["tiktok.com"]);
-    expect(warnings).toEqual(['invalid value for "country", "badge", "concerns.compelled-access", "dismissed"; using the default']);
+    expect(warnings).toEqual(['invalid value for "country", "badge", "concerns.remote-access-from", "dismissed"; using the default']);
+  });
+
+  test("the badge threshold is low by default and only low, medium or high", () => {
+    expect(defaults.badgeThreshold).toBe("low");
+    expect(sanitize({ version: 1, badgeThreshold: "medium" }, warn).badgeThreshold).toBe("medium");
+    expect(sanitize({ version: 1, badgeThreshold: "none" }, warn).badgeThreshold).toBe("low");
+    expect(warnings).toEqual(['invalid value for "badgeThreshold"; using the default']);
   });
 
   // A user's valid choices stored under a version this code cannot place.
@@ -82,6 +89,16 @@ describe("settings", () => {
     const s = sanitize({ version: 1, country: "DE", badge: false }, warn, broken);
     expect(s).toMatchObject({ version: 2, country: "DE", badge: false });
     expect(warnings).toEqual([expect.stringMatching(/from version 1 failed \(Error: boom\)/)]);
+  });
+
+  test("version 1 → 2: a turned-off concern whose findings moved stays off where they went", () => {
+    const s = sanitize({ version: 1, country: "FR", concerns: { "compelled-access": false, "outside-adequacy": false, "data-breach": false } }, warn);
+    expect(s.version).toBe(2);
+    expect(s.concerns).toEqual({ ...defaults.concerns, "controlled-from": false, "stored-in": false, "remote-access-from": false, "data-breach": false });
+    expect(warnings).toEqual([]);
+    // A concern left on, or one the user set explicitly in its new place, is not overridden.
+    const kept = sanitize({ version: 1, concerns: { "compelled-access": true, "outside-adequacy": false, "stored-in": true } }, warn);
+    expect(kept.concerns).toEqual({ ...defaults.concerns, "remote-access-from": false });
   });
 
   test("a patch merges concerns and is sanitised", () => {

@@ -9,6 +9,15 @@ import type { z } from "zod";
 import * as schema from "../../src/data/schema";
 import type { CompiledDataset } from "../../src/core/dataset";
 import type { Entity, Group, Law, Service } from "../../src/data/schema";
+import { claimsTooMuch } from "./confidence";
+import { COUNTRY_CODES } from "../../src/core/country-codes";
+import { serviceRanks } from "../../src/core/alternatives";
+
+/** The committed popularity ranking (rank, domain), read from the project root; used to order alternatives. */
+function readRanking(): { rank: number; domain: string }[] {
+  const file = path.join(process.cwd(), "tools/data/ranking/top-sites.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { rank: number; domain: string }[]) : [];
+}
 
 export interface DataProblem {
   file: string;
@@ -20,6 +29,8 @@ export interface CompileResult {
   dataset: CompiledDataset | null;
   errors: DataProblem[];
   warnings: DataProblem[];
+  /** Depth gaps: they fail `data:check` (the dataset is not finished) but not the build (it is still correct). */
+  gaps: DataProblem[];
   files: { entities: Map<string, string>; services: Map<string, string>; laws: Map<string, string>; groups: Map<string, string> };
 }
 
@@ -37,10 +48,21 @@ const KINDS = ["entities", "services", "laws", "groups"] as const;
 type Kind = (typeof KINDS)[number];
 const SCHEMAS = { entities: schema.entity, services: schema.service, laws: schema.law, groups: schema.group } as const;
 
-function zodProblems(file: string, error: z.ZodError): DataProblem[] {
+/** The value at a zod issue's path in the parsed JSON, or undefined when a step is absent. */
+function valueAt(value: unknown, segments: ReadonlyArray<PropertyKey>): unknown {
+  let v = value;
+  for (const s of segments) {
+    if (typeof v !== "object" || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[s];
+  }
+  return v;
+}
+
+function zodProblems(file: string, error: z.ZodError, input: unknown): DataProblem[] {
   return error.issues.map((issue) => {
     const last = issue.path[issue.path.length - 1];
-    const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+    // Enums and unions report a missing field as an invalid value: say what it is.
+    const missing = issue.path.length > 0 && issue.code !== "unrecognized_keys" && issue.code !== "custom" && valueAt(input, issue.path) === undefined;
     let message = issue.message;
     if (missing && last === "source") message = "claim without a source (every claim needs {url, publisher, date})";
     else if (missing) message = `required field "${String(last)}" is missing`;
@@ -55,7 +77,7 @@ function* datesIn(value: unknown, segments: PropertyKey[] = []): Generator<[stri
     for (let i = 0; i < value.length; i++) yield* datesIn(value[i], [...segments, i]);
   } else if (typeof value === "object" && value !== null) {
     for (const [k, v] of Object.entries(value)) {
-      if (typeof v === "string" && ["date", "reviewed", "checked", "since", "adopted"].includes(k)) yield [jsonPath([...segments, k]), v];
+      if (typeof v === "string" && ["date", "reviewed", "checked", "since", "adopted", "ended"].includes(k)) yield [jsonPath([...segments, k]), v];
       else yield* datesIn(v, [...segments, k]);
     }
   }
@@ -83,6 +105,7 @@ function readKind(root: string, kind: Kind, errors: DataProblem[]): Map<string, 
 export function compileData(root: string, today: string): CompileResult {
   const errors: DataProblem[] = [];
   const warnings: DataProblem[] = [];
+  const gaps: DataProblem[] = [];
   const parsed = { entities: new Map<string, Entity>(), services: new Map<string, Service>(), laws: new Map<string, Law>(), groups: new Map<string, Group>() };
   const files = { entities: new Map<string, string>(), services: new Map<string, string>(), laws: new Map<string, string>(), groups: new Map<string, string>() };
 
@@ -90,7 +113,7 @@ export function compileData(root: string, today: string): CompileResult {
     for (const [stem, { file, value }] of readKind(root, kind, errors)) {
       const result = SCHEMAS[kind].safeParse(value);
       if (!result.success) {
-        errors.push(...zodProblems(file, result.error));
+        errors.push(...zodProblems(file, result.error, value));
         continue;
       }
       const record = result.data as { id: string };
@@ -145,10 +168,19 @@ export function compileData(root: string, today: string): CompileResult {
       if (!parsed.entities.has(o.entity)) errors.push({ file, path: `$.operators[${i}].entity`, message: `unknown entity "${o.entity}"` });
       o.regions.forEach((r, j) => checkRegion(file, `$.operators[${i}].regions[${j}]`, r));
     });
+    (s.serves?.regions ?? []).forEach((r, j) => checkRegion(file, `$.serves.regions[${j}]`, r));
     s.certifications.forEach((c, i) => {
       if (!parsed.entities.has(c.entity)) errors.push({ file, path: `$.certifications[${i}].entity`, message: `unknown entity "${c.entity}"` });
     });
-    for (const key of ["storage", "remoteAccess"] as const) {
+    if (s.owner && !parsed.entities.has(s.owner.entity)) errors.push({ file, path: "$.owner.entity", message: `unknown entity "${s.owner.entity}"` });
+    s.processors.forEach((p, i) => {
+      if (!parsed.entities.has(p.entity)) errors.push({ file, path: `$.processors[${i}].entity`, message: `unknown entity "${p.entity}"` });
+    });
+    s.news.forEach((n, i) => {
+      if (n.jurisdiction !== "none") checkRegion(file, `$.news[${i}].jurisdiction`, n.jurisdiction);
+      (n.dataOf ?? []).forEach((r, j) => checkRegion(file, `$.news[${i}].dataOf[${j}]`, r));
+    });
+    for (const key of ["storage", "remoteAccess", "processors"] as const) {
       s[key].forEach((st, i) => st.appliesTo.forEach((r, j) => checkRegion(file, `$.${key}[${i}].appliesTo[${j}]`, r)));
     }
     s.domains.forEach((d, i) => {
@@ -181,6 +213,9 @@ export function compileData(root: string, today: string): CompileResult {
       if (!parsed.groups.has(g)) errors.push({ file, path: `$.safeGroups[${i}]`, message: `unknown group "${g}"` });
     });
     l.userRegions.forEach((r, i) => checkRegion(file, `$.userRegions[${i}]`, r));
+    (l.designates ?? []).forEach((id, i) => {
+      if (!parsed.entities.has(id)) errors.push({ file, path: `$.designates[${i}]`, message: `unknown entity "${id}"` });
+    });
   }
   for (const g of parsed.groups.values()) {
     const file = files.groups.get(g.id)!;
@@ -199,12 +234,19 @@ export function compileData(root: string, today: string): CompileResult {
     if (s.storage.length === 0) warnings.push({ file, path: "$.storage", message: "no storage statement: shown as not stated" });
     if (s.operators.length === 0) warnings.push({ file, path: "$.operators", message: "no operator: shown as not stated" });
     if (s.confidence.level === "low") warnings.push({ file, path: "$.confidence", message: `low confidence: ${s.confidence.reason}` });
+    const tooMuch = claimsTooMuch(s, today);
+    if (tooMuch) errors.push({ file, path: "$.confidence.level", message: tooMuch });
   }
   for (const e of parsed.entities.values()) {
     if (e.reviewed < yearAgo) warnings.push({ file: entityFile(e.id), path: "$.reviewed", message: `not reviewed since ${e.reviewed} (over 12 months)` });
+    const named = e.legalDomicile === "unknown" && e.headquarters === "unknown" && e.kind !== "person" ? placeInName(e.name) : null;
+    if (named) gaps.push({ file: entityFile(e.id), path: "$.legalDomicile", message: `neither incorporation nor headquarters is recorded, but the name states a place ("${named}"): source one of them` });
+  }
+  for (const id of orphanEntities(parsed.entities, parsed.services.values(), parsed.laws.values())) {
+    warnings.push({ file: entityFile(id), path: "", message: "no service reaches this entity (through an operator, owner, processor, certification or owner edge)" });
   }
 
-  if (errors.length > 0) return { dataset: null, errors, warnings, files };
+  if (errors.length > 0) return { dataset: null, errors, warnings, gaps, files };
 
   const services = [...parsed.services.values()];
   const domains: Record<string, number> = {};
@@ -222,15 +264,51 @@ export function compileData(root: string, today: string): CompileResult {
   const hash = createHash("sha256").update(JSON.stringify(records)).digest("hex").slice(0, 12);
   const allReviewed = [...services.map((s) => s.reviewed), ...[...parsed.entities.values()].map((e) => e.reviewed)];
   const version = allReviewed.reduce((a, b) => (a > b ? a : b), "0000-00-00");
-  return { dataset: { format: 1, version, hash, domains, hosts, ...records }, errors, warnings, files };
+  const ranks = serviceRanks(services, readRanking());
+  return { dataset: { format: 1, version, hash, domains, hosts, ...records, ranks }, errors, warnings, gaps, files };
 }
 
-/** Host match patterns for the manifest: exactly the dataset's domains and hosts. */
+/**
+ * A country named in a company's name, or the PRC city that Chinese company
+ * names begin with by law (the region where the company is registered).
+ */
+function placeInName(name: string): string | null {
+  const dn = new Intl.DisplayNames(["en"], { type: "region" });
+  for (const code of COUNTRY_CODES) {
+    const country = dn.of(code);
+    if (country && country !== code && new RegExp(`\\b${country.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(name)) return country;
+  }
+  return /^(Beijing|Shanghai|Shenzhen|Hangzhou|Guangzhou|Chengdu|Tianjin|Wuhan|Nanjing|Xiamen|Zhuhai)\b/.exec(name)?.[1] ?? null;
+}
+
+/** Entities that no service reaches through operators, owners, processors or certifications and their owner edges. */
+function orphanEntities(entities: ReadonlyMap<string, Entity>, services: Iterable<Service>, laws: Iterable<Law>): string[] {
+  const reached = new Set<string>();
+  const visit = (id: string) => {
+    if (reached.has(id)) return;
+    reached.add(id);
+    for (const o of entities.get(id)?.owners ?? []) visit(o.entity);
+  };
+  for (const s of services) {
+    for (const x of [...s.operators, ...s.processors, ...s.certifications]) visit(x.entity);
+    if (s.owner) visit(s.owner.entity);
+  }
+  for (const l of laws) for (const id of l.designates ?? []) visit(id);
+  return [...entities.keys()].filter((id) => !reached.has(id));
+}
+
+/**
+ * Host match patterns for the manifest: exactly the domains and hosts of the dataset's services people visit.
+ * Third-party providers (kind "third-party") are only matched in a page scan the user asks for: never a host
+ * permission, never a content-script match.
+ */
 export function matchPatterns(ds: CompiledDataset): string[] {
-  const covered = new Set(Object.keys(ds.domains));
+  const visited = (i: number) => ds.services[i]?.kind !== "third-party";
+  const domains = Object.keys(ds.domains).filter((d) => visited(ds.domains[d]!));
+  const covered = new Set(domains);
   const patterns = new Set<string>();
-  for (const d of Object.keys(ds.domains).sort()) patterns.add(`*://*.${d}/*`);
-  for (const h of Object.keys(ds.hosts).sort()) {
+  for (const d of domains.sort()) patterns.add(`*://*.${d}/*`);
+  for (const h of Object.keys(ds.hosts).filter((x) => visited(ds.hosts[x]!)).sort()) {
     const registrable = getDomain(h);
     if (registrable && covered.has(registrable)) continue; // already covered by its domain's pattern
     patterns.add(`*://*.${h}/*`);

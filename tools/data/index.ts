@@ -3,3 +3,5 @@ export { compileData, formatProblem, matchPatterns, countriesNamed } from "./com
 export type { DataProblem, CompileResult } from "./compile";
 export { coverageMarkdown, countClaims } from "./report";
 export { buildWorldMap } from "./map";
+export { verdictsMarkdown, verdictRows, CALIBRATION_COUNTRIES } from "./verdicts";
+export { runtimeDataset, splitDataset, STRIPPED_KEYS } from "./runtime";

@@ -5,6 +5,7 @@ import { geoNaturalEarth1, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import countries from "i18n-iso-countries";
+import { compactPath } from "./path";
 
 export interface WorldMap {
   width: number;
@@ -24,8 +25,7 @@ export function buildWorldMap(topology: unknown, width = 360, height = 180): Wor
     const alpha2 = countries.numericToAlpha2(numeric);
     const d = path(f);
     if (!alpha2 || !d) continue;
-    // One decimal is plenty at popup size and halves the file.
-    paths[alpha2] = (paths[alpha2] ?? "") + d.replace(/\d+\.\d+/g, (n) => (Math.round(Number(n) * 10) / 10).toString());
+    paths[alpha2] = (paths[alpha2] ?? "") + compactPath(d);
   }
   return { width, height, paths };
 }

@@ -2,6 +2,9 @@
 // docs/data-coverage.md and the data:report command.
 import type { CompiledDataset } from "../../src/core/dataset";
 import type { DataProblem } from "./compile";
+import { userLegalProfile } from "../../src/core/tiers";
+import { controlChain } from "../../src/core/ownership";
+import { getDomain } from "tldts-icann";
 
 function pct(n: number, of: number): string {
   return of === 0 ? "0 %" : `${Math.round((n / of) * 100)} %`;
@@ -30,7 +33,100 @@ export function countClaims(ds: CompiledDataset): { claims: number; sourced: num
   return { claims, sourced };
 }
 
-export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataProblem[]): string {
+/** One row per user country (or region) that a protective law covers. */
+function userCountryRows(ds: CompiledDataset): string[] {
+  const protective = ds.laws.filter((l) => l.status.value === "in-force" && l.effect.some((e) => ["transfer-restriction", "no-transfer-restriction", "data-protection", "foreign-adversary-control"].includes(e)));
+  const regions = [...new Set(protective.flatMap((l) => l.userRegions))].filter((r) => r !== "*").sort();
+  const compelling = (region: string) => {
+    const group = Object.values(ds.groups).find((g) => g.regionCode === region);
+    const countries = group ? new Set(group.members.map((m) => m.country)) : new Set([region]);
+    return ds.laws
+      .filter((l) => l.status.value === "in-force" && l.effect.some((e) => ["compels-cooperation", "extraterritorial-access", "bulk-surveillance"].includes(e)))
+      .filter((l) => countries.has(l.jurisdiction) || (group !== undefined && l.jurisdiction === group.id))
+      .map((l) => l.shortName);
+  };
+  return regions.map((region) => {
+    const laws = protective.filter((l) => l.userRegions.includes(region));
+    const profile = userLegalProfile(ds.groups, laws);
+    const concern = laws.some((l) => l.effect.includes("foreign-adversary-control")) ? "; names countries of concern" : "";
+    const rule = `${profile.status === "restricted" ? "conditioned" : "no condition"}${concern}`;
+    const recognised = [...new Set(laws.flatMap((l) => l.safeGroups ?? []))].map((g) => `${g} (${ds.groups[g]?.members.length ?? 0})`);
+    const checked = laws.map((l) => l.status.checked).sort().at(0) ?? "";
+    return `| ${region} | ${laws.map((l) => l.shortName).join(", ")} | ${rule} | ${recognised.join(", ") || "none"} | ${compelling(region).join(", ") || "none in the dataset"} | ${checked} |`;
+  });
+}
+
+/** The markets issue-level coverage is measured against: where people use the web most. */
+export const MARKETS = ["US", "GB", "FR", "DE", "ES", "IT", "PL", "NL", "TR", "RU", "IN", "JP", "KR", "CN", "ID", "BR", "MX", "AR", "ZA", "NG", "AU", "CA"] as const;
+
+/** The country a service is run from: the head office (or place of operations) of its ultimate controlling company. */
+export function homeMarket(ds: CompiledDataset, service: CompiledDataset["services"][number]): string | null {
+  // The brand's owner, else the operator for everyone: a region's own operator (e.g. a Chinese partner) is not the brand's home.
+  const head = service.owner?.entity ?? service.operators.find((o) => o.regions.includes("*"))?.entity ?? service.operators[0]?.entity;
+  if (!head) return null;
+  const chain = controlChain(ds.entities, head);
+  const top = chain.at(-1)?.entity;
+  if (!top) return null;
+  const place = top.operations ?? (top.headquarters !== "unknown" ? top.headquarters : top.legalDomicile);
+  return place === "unknown" ? null : place.country;
+}
+
+export interface RankedDomain {
+  rank: number;
+  domain: string;
+}
+
+function rankingLines(ds: CompiledDataset, ranking: readonly RankedDomain[]): string[] {
+  const covered = (d: string) => {
+    const registrable = getDomain(d) ?? d;
+    return ds.domains[registrable] !== undefined || ds.hosts[d] !== undefined;
+  };
+  const share = (n: number) => {
+    const top = ranking.filter((r) => r.rank <= n);
+    const hit = top.filter((r) => covered(r.domain)).length;
+    return `| Top ${n} | ${hit} of ${top.length} | ${pct(hit, top.length)} |`;
+  };
+  const missing = ranking.filter((r) => r.rank <= 100 && !covered(r.domain));
+  return [
+    "## Coverage against the ranking",
+    "",
+    "The committed ranking (`tools/data/ranking/`, the top-sites package's 500 most-linked domains) counts",
+    "infrastructure and non-consumer sites too (CDNs, link shorteners, government and university sites), so",
+    "100 % is not the goal; the list of what is missing from the top 100 shows what remains.",
+    "",
+    "| Ranking | Covered | Share |",
+    "| --- | ---: | ---: |",
+    share(100),
+    share(500),
+    "",
+    `Missing from the top 100: ${missing.map((r) => `${r.rank}. ${r.domain}`).join(", ") || "none"}.`,
+    "",
+  ];
+}
+
+function marketLines(ds: CompiledDataset): string[] {
+  const byMarket = new Map<string, string[]>();
+  for (const s of ds.services) {
+    if (s.kind === "third-party") continue;
+    const m = homeMarket(ds, s);
+    if (m) byMarket.set(m, [...(byMarket.get(m) ?? []), s.name]);
+  }
+  return [
+    "## Domestic services per market",
+    "",
+    "A service counts for the market its ultimate controlling company is run from.",
+    "",
+    "| Market | Services | Examples |",
+    "| --- | ---: | --- |",
+    ...MARKETS.map((m) => {
+      const names = (byMarket.get(m) ?? []).sort((a, b) => a.localeCompare(b));
+      return `| ${m} | ${names.length} | ${names.slice(0, 8).join(", ")}${names.length > 8 ? ", …" : ""} |`;
+    }),
+    "",
+  ];
+}
+
+export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataProblem[], ranking: readonly RankedDomain[] = []): string {
   const services = ds.services;
   const n = services.length;
   const withStorage = services.filter((s) => s.storage.length > 0).length;
@@ -68,6 +164,18 @@ export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataPro
     ...[...services]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => `| ${s.name} | ${s.category} | ${s.domains.length + s.hosts.length} | ${s.operators.length} | ${s.storage.length} | ${s.remoteAccess.length} | ${s.news.length} | ${s.confidence.level} | ${s.reviewed} |`),
+    "",
+    ...(ranking.length > 0 ? rankingLines(ds, ranking) : []),
+    ...marketLines(ds),
+    "## User countries",
+    "",
+    "Whose protective law the dataset models, how it treats transfers abroad, which states it recognises,",
+    "and which laws of that country can compel access to data. A country absent here is \"not modelled\":",
+    "its users see at most a medium level, and the report says why.",
+    "",
+    "| User country | Protective laws | Transfers abroad | Recognised (groups) | Government-access laws | Checked |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...userCountryRows(ds),
     "",
     "## Laws",
     "",

@@ -1,7 +1,7 @@
 // Who can demand access: each law that reaches this service, why (which
 // entity, which country), in plain language, with its sources.
 import type { LawView, Report } from "../../core/report-types";
-import { countryName, listOf } from "../../core/text";
+import { countryName, listOf, regionName } from "../../core/text";
 import { DateText, ExternalLink, Section, Slot, SLOT } from "./bits";
 import { useUi } from "../context";
 
@@ -20,7 +20,7 @@ function Reasons({ law, report }: { law: LawView; report: Report }) {
   return <p class="reasons">{[...new Set(text)].join("; ")}.</p>;
 }
 
-export function AccessSection({ report, compact }: { report: Report; compact: boolean }) {
+export function AccessSection({ report }: { report: Report }) {
   const { t, lang } = useUi();
   return (
     <Section id="access" title={t("sectionAccess")}>
@@ -31,16 +31,12 @@ export function AccessSection({ report, compact }: { report: Report; compact: bo
           {report.laws.map((law) => (
             <li key={law.id} class={law.domestic ? "law domestic" : "law"}>
               <h3>
-                {law.shortName} <span class="jurisdiction">({/^[A-Z]{2}$/.test(law.jurisdiction) ? countryName(law.jurisdiction, lang) : law.jurisdiction.toUpperCase()})</span>
+                {law.shortName} <span class="jurisdiction">({regionName(law.jurisdiction, t, lang)})</span>
               </h3>
               {law.domestic ? <p class="note">{t("lawDomestic")}</p> : null}
               <Reasons law={law} report={report} />
-              {compact ? null : (
-                <>
-                  <p class="summary">{law.summary}</p>
-                  <p class="meta"><Slot template={t("lawStatusInForce", [SLOT])}><DateText date={law.status.checked} /></Slot></p>
-                </>
-              )}
+              <p class="summary">{law.summary}</p>
+              <p class="meta"><Slot template={t("lawStatusInForce", [SLOT])}><DateText date={law.status.checked} /></Slot></p>
               <ul class="law-sources">
                 {law.sources.map((s) => (
                   <li key={s.url}><ExternalLink href={s.url}>{s.title ?? s.publisher}</ExternalLink></li>

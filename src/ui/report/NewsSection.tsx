@@ -27,9 +27,9 @@ function KindIcon({ kind }: { kind: NewsKind }) {
   );
 }
 
-export function NewsSection({ report, limit }: { report: Report; limit?: number }) {
+export function NewsSection({ report }: { report: Report }) {
   const { t } = useUi();
-  const items = limit === undefined ? report.news : report.news.slice(0, limit);
+  const items = report.news;
   return (
     <Section id="news" title={t("sectionNews")}>
       {items.length === 0 ? (

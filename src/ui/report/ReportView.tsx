@@ -1,5 +1,5 @@
-// The report for one site, in the popup (compact) and the details page
-// (full). The same components serve both.
+// The full report for one site, on the details page. The popup shows the
+// short answer instead (PopupAnswer).
 import type { Report } from "../../core/report-types";
 import { VerdictHeader } from "./VerdictHeader";
 import { ControlSection } from "./ControlSection";
@@ -7,16 +7,23 @@ import { StorageSection } from "./StorageSection";
 import { AccessSection } from "./AccessSection";
 import { NewsSection } from "./NewsSection";
 import { SourcesSection } from "./SourcesSection";
+import { Alternatives } from "../Alternatives";
+import { RequestLetter } from "../RequestLetter";
+import { EvidenceBar, EvidenceFooter } from "../EvidenceBar";
 
-export function ReportView({ report, compact = false }: { report: Report; compact?: boolean }) {
+export function ReportView({ report }: { report: Report }) {
   return (
     <>
+      <EvidenceBar report={report} />
       <VerdictHeader report={report} />
       <ControlSection report={report} />
-      <StorageSection report={report} showMap={!compact || report.storage.length + report.remoteAccess.length > 0} />
-      <AccessSection report={report} compact={compact} />
-      <NewsSection report={report} limit={compact ? 3 : undefined} />
+      <StorageSection report={report} />
+      <AccessSection report={report} />
+      <NewsSection report={report} />
+      <Alternatives report={report} />
+      <RequestLetter report={report} />
       <SourcesSection report={report} />
+      <EvidenceFooter report={report} />
     </>
   );
 }

@@ -2,7 +2,8 @@
 // confidence with its reason, dataset version, and the correction link.
 import type { Source } from "../../core/dataset";
 import type { Report } from "../../core/report-types";
-import { correctionUrl } from "../../core/project";
+import { useState } from "preact/hooks";
+import { correctionText, correctionUrl } from "../../core/project";
 import { DateText, ExternalLink, Section, Slot, SLOT } from "./bits";
 import { useUi } from "../context";
 
@@ -17,12 +18,30 @@ export function reportSources(report: Report): Source[] {
   return all.filter((s) => (seen.has(s.url) ? false : (seen.add(s.url), true)));
 }
 
-export function CorrectionLink({ report }: { report: Report }) {
+/**
+ * "Report a correction": a prefilled issue on the project's tracker when
+ * package.json names one; otherwise the same report, copied to the clipboard
+ * (shown as text to copy by hand if the clipboard refuses).
+ */
+export function Correction({ report }: { report: Report }) {
   const { t } = useUi();
+  const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
+  const subject = { domain: report.domain, service: report.service?.name, dataVersion: report.dataVersion };
+  const target = correctionUrl(subject);
+  if (target?.prefilled) return <ExternalLink href={target.href}>{t("reportCorrection")}</ExternalLink>;
+  const text = correctionText(subject);
+  const onCopy = () => {
+    const clipboard = typeof navigator !== "undefined" ? navigator.clipboard : undefined;
+    if (!clipboard) return setCopy("failed");
+    clipboard.writeText(text).then(() => setCopy("copied"), () => setCopy("failed"));
+  };
   return (
-    <ExternalLink href={correctionUrl({ domain: report.domain, service: report.service?.name, dataVersion: report.dataVersion })}>
-      {t("reportCorrection")}
-    </ExternalLink>
+    <span class="correction">
+      <button type="button" class="link" onClick={onCopy}>{t("copyCorrection")}</button>
+      {target ? <>{" · "}<ExternalLink href={target.href}>{t("reportCorrection")}</ExternalLink></> : null}
+      <span class="note" role="status">{copy === "copied" ? ` ${t("copiedCorrection")}` : ""}</span>
+      {copy === "failed" ? <textarea class="correction-text" readOnly rows={6} aria-label={t("copyCorrectionByHand")} value={text} /> : null}
+    </span>
   );
 }
 
@@ -50,7 +69,7 @@ export function SourcesSection({ report }: { report: Report }) {
           ))}
         </ol>
       </details>
-      <p><CorrectionLink report={report} /></p>
+      <p><Correction report={report} /></p>
     </Section>
   );
 }

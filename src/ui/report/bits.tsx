@@ -74,6 +74,7 @@ export function SourceLine({ source }: { source: Source }) {
   return (
     <p class="source">
       <ExternalLink href={source.url}>{t("sourceOf", [source.publisher, formatDate(source.date, lang)])}</ExternalLink>
+      {source.archive && source.archive !== source.url ? <>{" · "}<ExternalLink href={source.archive}>{t("archivedCopy")}</ExternalLink></> : null}
     </p>
   );
 }

@@ -8,6 +8,8 @@ import { today } from "../today";
 // The fixtures below are dated against this fixed day; the project's own dataset is checked against today.
 const TODAY = "2026-11-29";
 const src = { url: "https://example.org/policy", publisher: "Example", date: "2026-01-01" };
+/** The service's own policy: what "high" confidence needs. */
+const policy = { url: "https://alpha.com/privacy", publisher: "Alpha", date: "2026-01-01" };
 
 function valid() {
   return {
@@ -16,8 +18,10 @@ function valid() {
       "child-co": { id: "child-co", name: "Child Co", kind: "company", legalDomicile: "unknown", headquarters: "unknown", owners: [{ entity: "parent-co", controls: true, share: 100, source: src }], reviewed: "2026-01-01" },
     } as Record<string, any>,
     services: {
-      alpha: { id: "alpha", name: "Alpha", category: "social", domains: ["alpha.com"], operators: [{ entity: "child-co", regions: ["*"], source: src }],
-        storage: [{ countries: ["US"], appliesTo: ["*"], statement: "Stored in the US.", source: src }], reviewed: "2026-01-01", confidence: { level: "high" } },
+      alpha: { id: "alpha", name: "Alpha", category: "social", domains: ["alpha.com"], operators: [{ entity: "child-co", regions: ["*"], source: policy }],
+        storage: [{ countries: ["US"], basis: "stated", appliesTo: ["*"], statement: "Stored in the US.", source: policy }],
+        news: [{ date: "2026-02-01", headline: "A regulator fines Alpha", outlet: "Regulator", url: "https://example.org/fine", kind: "fine", topic: "privacy", jurisdiction: "FR", dataOf: ["EEA"] }],
+        reviewed: "2026-01-01", confidence: { level: "high" } },
       beta: { id: "beta", name: "Beta", category: "video", domains: ["beta.co.uk"], hosts: ["beta.alpha.com"], reviewed: "2026-01-01", confidence: { level: "low", reason: "little is stated" } },
     } as Record<string, any>,
     laws: {} as Record<string, any>,
@@ -61,9 +65,38 @@ describe("dataset compiler", () => {
     expect(matchPatterns(dataset!)).toEqual(["*://*.alpha.com/*", "*://*.beta.co.uk/*"]);
   });
 
+  test("third-party providers are matched in scans only: never a host permission or content-script match", () => {
+    const fx = valid();
+    fx.services.gamma = { id: "gamma", name: "Gamma Ads", kind: "third-party", category: "advertising", domains: ["gamma-ads.net"], hosts: ["px.gamma-cdn.com"],
+      operators: [{ entity: "parent-co", regions: ["*"], source: src }], reviewed: "2026-01-01", confidence: { level: "medium", reason: "operator from a secondary source" } };
+    const root = write(fx);
+    const { dataset, errors } = compileData(root, TODAY);
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+    expect(dataset!.domains["gamma-ads.net"]).toBe(2);
+    expect(dataset!.hosts["px.gamma-cdn.com"]).toBe(2);
+    expect(dataset!.services.map((s) => s.kind)).toEqual(["service", "service", "third-party"]);
+    expect(matchPatterns(dataset!)).toEqual(["*://*.alpha.com/*", "*://*.beta.co.uk/*"]);
+  });
+
   const cases: Array<[string, (fx: Fixture) => void, string, string, RegExp]> = [
     ["a schema violation", (fx) => (fx.services.alpha.category = "gossip"), "services/alpha.json", "$.category", /Invalid option|expected one of/i],
-    ["an unknown field", (fx) => (fx.services.alpha.owner = "x"), "services/alpha.json", "$", /unknown field\(s\): owner/],
+    ["an unknown field", (fx) => (fx.services.alpha.owners = "x"), "services/alpha.json", "$", /unknown field\(s\): owners/],
+    ["a news item without a topic", (fx) => delete fx.services.alpha.news[0].topic, "services/alpha.json", "$.news[0].topic", /required field "topic" is missing/],
+    ["a news item without a jurisdiction", (fx) => delete fx.services.alpha.news[0].jurisdiction, "services/alpha.json", "$.news[0].jurisdiction", /required field "jurisdiction" is missing/],
+    ["a news item with an unknown jurisdiction", (fx) => (fx.services.alpha.news[0].jurisdiction = "EUROPE"), "services/alpha.json", "$.news[0].jurisdiction", /region/],
+    ["a news item whose dataOf names an unknown region", (fx) => (fx.services.alpha.news[0].dataOf = ["EU27"]), "services/alpha.json", "$.news[0].dataOf[0]", /region code/],
+    ["a storage statement without its basis", (fx) => delete fx.services.alpha.storage[0].basis, "services/alpha.json", "$.storage[0].basis", /required field "basis" is missing/],
+    ["an unknown owner entity", (fx) => (fx.services.alpha.owner = { entity: "ghost-co", source: src }), "services/alpha.json", "$.owner.entity", /unknown entity "ghost-co"/],
+    ["an unknown processor entity", (fx) => (fx.services.alpha.processors = [{ entity: "ghost-co", appliesTo: ["*"], statement: "Receives data.", source: src }]), "services/alpha.json", "$.processors[0].entity", /unknown entity "ghost-co"/],
+    ["a place of operations without a source", (fx) => (fx.entities["parent-co"].operations = { country: "CN" }), "entities/parent-co.json", "$.operations.source", /claim without a source/],
+    ["a certification without its status", (fx) => (fx.services.alpha.certifications = [{ scheme: "eu-us-dpf", entity: "child-co", source: src }]), "services/alpha.json", "$.certifications[0].status", /required field "status" is missing/],
+    ["a law that both restricts and does not restrict transfers", (fx) => (fx.laws.x = { id: "x", jurisdiction: "FR", name: "X", shortName: "X", adopted: "2020-01-01", status: { value: "in-force", checked: "2026-01-01", source: src }, summary: "A law.", effect: ["transfer-restriction", "no-transfer-restriction"], userRegions: ["FR"], sources: [src] }), "laws/x.json", "$.effect", /cannot both restrict/],
+    ["a law without a checked date", (fx) => (fx.laws.x = { id: "x", jurisdiction: "FR", name: "X", shortName: "X", adopted: "2020-01-01", status: { value: "in-force", source: src }, summary: "A law.", effect: ["data-protection"], userRegions: ["FR"], sources: [src] }), "laws/x.json", "$.status.checked", /required field "checked" is missing/],
+    ["high confidence with a storage statement that is not the company's own", (fx) => (fx.services.alpha.storage[0].source = src), "services/alpha.json", "$.confidence.level", /"high" is more than the sources support \("medium": high needs storage statements from the company's own policy or a regulator\)/],
+    ["high confidence with an old review", (fx) => (fx.services.alpha.reviewed = "2025-06-01"), "services/alpha.json", "$.confidence.level", /high needs a review within 12 months/],
+    ["medium confidence with neither operator nor owner", (fx) => (fx.services.beta.confidence = { level: "medium", reason: "x" }), "services/beta.json", "$.confidence.level", /"medium" is more than the sources support \("low"/],
+    ["a group without a checked date", (fx) => delete fx.groups.eea.checked, "groups/eea.json", "$.checked", /required field "checked" is missing/],
     ["an unknown entity reference", (fx) => (fx.services.alpha.operators[0].entity = "ghost-co"), "services/alpha.json", "$.operators[0].entity", /unknown entity "ghost-co"/],
     ["a claim without a source", (fx) => delete fx.services.alpha.storage[0].source, "services/alpha.json", "$.storage[0].source", /claim without a source/],
     ["a source that is not https", (fx) => (fx.entities["parent-co"].legalDomicile.source = { ...src, url: "http://example.org/" }), "entities/parent-co.json", "$.legalDomicile.source.url", /https URL/],
@@ -80,6 +113,30 @@ describe("dataset compiler", () => {
   test.each(cases)("fails on %s, naming the file and the field", (_name, mutate, file, jsonPath, message) => {
     const errors = errorsFor(mutate);
     expect(errors).toContainEqual(expect.objectContaining({ file, path: jsonPath, message: expect.stringMatching(message) }));
+  });
+
+  test.each([
+    ["Child Co Germany GmbH", "Germany"],
+    ["Hangzhou Child Technology Co., Ltd.", "Hangzhou"],
+  ])("a company named %p with neither place recorded is a gap data:check fails on, not a build error", (name, place) => {
+    const fx = valid();
+    fx.entities["child-co"].name = name;
+    const root = write(fx);
+    const { errors, gaps } = compileData(root, TODAY);
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+    expect(gaps).toEqual([expect.objectContaining({ path: "$.legalDomicile", message: expect.stringContaining(`name states a place ("${place}")`) })]);
+  });
+
+  test("an entity no service reaches is a warning, not an error", () => {
+    const fx = valid();
+    fx.entities["lonely-co"] = { id: "lonely-co", name: "Lonely Co", kind: "company", legalDomicile: "unknown", headquarters: "unknown", owners: [], reviewed: "2026-01-01" };
+    const root = write(fx);
+    const { errors, warnings } = compileData(root, TODAY);
+    fs.rmSync(root, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+    expect(warnings).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/lonely-co\.json$/), message: expect.stringMatching(/no service reaches this entity/) }));
+    expect(warnings.filter((w) => /no service reaches/.test(w.message))).toHaveLength(1);
   });
 
   test("the project's own dataset compiles without errors", () => {

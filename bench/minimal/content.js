@@ -1,0 +1,1 @@
+// The minimal extension's content script: empty, injected on the same matches.

@@ -1,0 +1,110 @@
+import { miniDataset } from "../fixtures/mini-dataset";
+import { DEFAULT_CONCERNS } from "../../src/core/assess";
+import { parseScan, rollup, type ScanHost } from "../../src/core/xray";
+import { requestsText, xraySummary } from "../../src/core/xray-text";
+import { EN, FR, translator } from "./en-messages";
+
+const ds = miniDataset();
+const TODAY = "2026-06-01";
+const PAGE = "https://www.euroshop.example/article/1";
+
+const HOSTS: ScanHost[] = [
+  { host: "www.euroshop.example", requests: 5 },
+  { host: "static.euroshop.example", requests: 3 },
+  { host: "cdn.clipcdn.example", requests: 2 },
+  { host: "clip.example", requests: 1 },
+  { host: "cloudy.example", requests: 4 },
+  { host: "docs.bigsite.example", requests: 1 }, // a host override: Cloudy, not Bigsite
+  { host: "bigsite.example", requests: 2 },
+  { host: "red.example", requests: 1 },
+  { host: "mystery.example", requests: 3 },
+  { host: "tracker.unknown-ads.com", requests: 2 },
+  { host: "pixel.unknown-ads.com", requests: 1 },
+  { host: "203.0.113.5", requests: 1 },
+  { host: "market.example", requests: 1 },
+];
+
+describe("page X-ray roll-up", () => {
+  const x = rollup(ds, PAGE, HOSTS, "FR", DEFAULT_CONCERNS, TODAY);
+
+  test("the page's own site is shown apart", () => {
+    expect(x.firstParty).toEqual({ domain: "euroshop.example", service: { id: "euroshop", name: "euroshop" }, requests: 8 });
+    expect(x.companies.some((c) => c.services.some((s) => s.id === "euroshop"))).toBe(false);
+  });
+
+  test("third parties are grouped by the ultimate controlling company, with flags, level and requests", () => {
+    const byId = Object.fromEntries(x.companies.map((c) => [c.id, c]));
+    expect(Object.keys(byId).sort()).toEqual(["clip-group", "cloudy-inc", "market-holdings", "red-app-co", "service:mystery"]);
+    // Clip's EU operator is Irish; the group above it is incorporated in KY and run from CN.
+    expect(byId["clip-group"]).toMatchObject({ name: "clip group", controlledFrom: "CN", level: "high", requests: 3, domains: ["clip.example", "clipcdn.example"] });
+    expect(byId["clip-group"]!.countries.sort()).toEqual(["CN", "IE", "KY"]);
+    // Two services of one company are one entry; the host override counts for its own service.
+    expect(byId["cloudy-inc"]).toMatchObject({ controlledFrom: "US", requests: 7 });
+    expect(byId["cloudy-inc"]!.services.map((s) => [s.id, s.requests])).toEqual([["cloudy", 5], ["bigsite", 2]]);
+    // Where a group is run from beats its head office and its incorporation.
+    expect(byId["market-holdings"]).toMatchObject({ controlledFrom: "CN" });
+    // No company recorded: the service stands alone, with no country guessed.
+    expect(byId["service:mystery"]).toMatchObject({ name: "mystery", controlledFrom: "unknown", countries: [], level: "none", requests: 3 });
+    // Highest level first.
+    expect(x.companies[0]!.level).toBe("high");
+  });
+
+  test("the level is the user's own: the same page reads differently for a US user", () => {
+    const us = rollup(ds, PAGE, HOSTS, "US", DEFAULT_CONCERNS, TODAY);
+    expect(x.companies.find((c) => c.services.some((s) => s.id === "clip"))!.id).toBe("clip-group");
+    // US users are served by the joint venture, which the old group does not control (a minority stake is not control).
+    const clipUs = us.companies.find((c) => c.services.some((s) => s.id === "clip"))!;
+    expect(clipUs).toMatchObject({ id: "clip-us-jv", controlledFrom: "US", countries: ["US"] });
+    expect(clipUs.level).not.toBe("high");
+  });
+
+  test("hosts outside the dataset are counted by registrable domain, never attributed", () => {
+    expect(x.unknown).toEqual([{ domain: "unknown-ads.com", requests: 3 }, { domain: "203.0.113.5", requests: 1 }]);
+    expect(x.totals).toEqual({ hosts: 13, requests: 27, companies: 5, unknownDomains: 2 });
+  });
+
+  test("the one-line summary, in English and French", () => {
+    expect(xraySummary(x, translator(EN), "en")).toBe(
+      "This page sent requests to 7 companies: 3 controlled from China, 1 from the United States, 1 whose home country is not stated, 2 not in the dataset.",
+    );
+    expect(xraySummary(x, translator(FR), "fr")).toBe(
+      "Cette page a envoyé des requêtes à 7 entreprises : 3 contrôlées depuis la Chine, 1 depuis les États-Unis, 1 dont le pays n'est pas indiqué, 2 absentes des données.",
+    );
+    const one = rollup(ds, PAGE, [{ host: "cloudy.example", requests: 1 }], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(xraySummary(one, translator(EN), "en")).toBe("This page sent requests to 1 company: 1 controlled from the United States.");
+    expect(xraySummary(one, translator(FR), "fr")).toBe("Cette page a envoyé des requêtes à 1 entreprise : 1 contrôlée depuis les États-Unis.");
+    const none = rollup(ds, PAGE, [{ host: "www.euroshop.example", requests: 2 }], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(xraySummary(none, translator(EN), "en")).toBe("This page sent no requests to other companies.");
+    expect(requestsText(1, translator(EN), "en")).toBe("1 request");
+    expect(requestsText(0, translator(FR), "fr")).toBe("0 requête");
+    expect(requestsText(2, translator(FR), "fr")).toBe("2 requêtes");
+  });
+
+  test("a page outside the dataset: its own registrable domain is still first party", () => {
+    const y = rollup(ds, "https://news.unlisted.example/a", [{ host: "img.unlisted.example", requests: 4 }, { host: "red.example", requests: 1 }], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(y.firstParty).toEqual({ domain: "unlisted.example", service: null, requests: 4 });
+    expect(y.companies.map((c) => c.id)).toEqual(["red-app-co"]);
+  });
+});
+
+describe("scan result shape", () => {
+  test("accepts the scan's own answer", () => {
+    expect(parseScan([{ host: "www.example.com", requests: 3 }, { host: "[::1]", requests: 1 }, { host: "10.0.0.1", requests: 1 }])).toHaveLength(3);
+    expect(parseScan([])).toEqual([]);
+  });
+  test.each([
+    ["not a list", { host: "a.com", requests: 1 }],
+    ["an extra field", [{ host: "a.com", requests: 1, via: "x" }]],
+    ["a missing count", [{ host: "a.com" }]],
+    ["a zero count", [{ host: "a.com", requests: 0 }]],
+    ["a fractional count", [{ host: "a.com", requests: 1.5 }]],
+    ["upper case", [{ host: "A.com", requests: 1 }]],
+    ["a URL instead of a host", [{ host: "https://a.com/", requests: 1 }]],
+    ["markup", [{ host: "<img src=x>", requests: 1 }]],
+    ["a duplicate host", [{ host: "a.com", requests: 1 }, { host: "a.com", requests: 2 }]],
+    ["too many hosts", Array.from({ length: 5001 }, (_, i) => ({ host: `h${i}.com`, requests: 1 }))],
+    ["an object with a foreign prototype", [Object.assign(Object.create({ polluted: true }), { host: "a.com", requests: 1 })]],
+  ])("rejects %s", (_name, raw) => {
+    expect(parseScan(raw)).toBeNull();
+  });
+});

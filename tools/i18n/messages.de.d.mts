@@ -1,0 +1,1 @@
+export declare const MESSAGES_DE: Record<string, string>;
