@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds Data Borders: validates and compiles the dataset, bundles every
 // extension context with esbuild, writes dist/chrome and dist/firefox from the
-// one manifest.json, zips both, and builds the command-line tools.
+// one manifest.json, zips both, and builds the command-line tools. It also
+// writes dist/e2e/{chrome,firefox}: the same extension with the content
+// script's test signal compiled in, for the end-to-end tests.
 //
 //   node build.mjs            production build (minified, no source maps)
 //   node build.mjs --dev      development build (source maps, not minified)
@@ -122,8 +124,13 @@ const SCRIPTS = ["background", "content"];
 const PAGES = ["popup", "details", "options", "welcome"];
 const STATIC = PAGES.map((p) => `${p}.html`);
 
-async function buildTarget(tools, target, dataset, patterns, mapJson, countries) {
-  const out = path.join(ROOT, "dist", target);
+/**
+ * One extension build. `e2e` makes the instrumented copy the end-to-end tests
+ * load (dist/e2e/<target>, not zipped): the same code with __E2E__ true, so
+ * the content script marks on the page when it has applied an answer.
+ */
+async function buildTarget(tools, target, dataset, patterns, mapJson, countries, { e2e = false } = {}) {
+  const out = path.join(ROOT, "dist", ...(e2e ? ["e2e", target] : [target]));
   fs.rmSync(out, { recursive: true, force: true });
   const shared = {
     outdir: out,
@@ -136,6 +143,7 @@ async function buildTarget(tools, target, dataset, patterns, mapJson, countries)
       __BROWSER__: JSON.stringify(target),
       __PROJECT_BUGS__: JSON.stringify(projectAddresses(readPackage()).bugs),
       __PROJECT_HOMEPAGE__: JSON.stringify(projectAddresses(readPackage()).homepage),
+      __E2E__: JSON.stringify(e2e),
     },
     loader: { ".css": "css" },
   };
@@ -174,7 +182,7 @@ async function buildTarget(tools, target, dataset, patterns, mapJson, countries)
   }
   writeFile(path.join(out, "data/map.json"), mapJson);
   writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifestFor(target, patterns), null, 2)}\n`);
-  zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
+  if (!e2e) zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
 }
 
 /**
@@ -251,7 +259,8 @@ async function buildAll() {
   // The extension ships the runtime shape (fields no view reads dropped, group reach resolved); dist/tools keeps the full one.
   const runtime = tools.runtimeDataset(dataset);
   for (const target of TARGETS) await buildTarget(tools, target, runtime, patterns, mapJson, countries);
-  log(`built dist/chrome, dist/firefox and their zips (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
+  for (const target of TARGETS) await buildTarget(tools, target, runtime, patterns, mapJson, countries, { e2e: true });
+  log(`built dist/chrome, dist/firefox, their zips and the end-to-end copies in dist/e2e (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
 }
 
 async function main() {

@@ -19,6 +19,22 @@ function text(model: BannerModel): BannerText {
   };
 }
 
+/**
+ * Instrumented test builds only (the shipped bundle drops this): marks on the
+ * page's root that the content script runs and how many answers it applied,
+ * so end-to-end tests can assert "no banner" once the verdict is known.
+ */
+function signal(level: string | null): void {
+  if (!__E2E__) return;
+  const root = document.documentElement;
+  if (level === null) {
+    root.setAttribute("data-borders-e2e-answers", "0");
+    return;
+  }
+  root.setAttribute("data-borders-e2e-answers", String(Number(root.getAttribute("data-borders-e2e-answers") ?? 0) + 1));
+  root.setAttribute("data-borders-e2e-level", level);
+}
+
 function start(): void {
   let banner: MountedBanner | null = null;
 
@@ -36,8 +52,14 @@ function start(): void {
     try {
       model = await sendFromContent("getVerdict", {});
     } catch {
+      signal("unavailable");
       return; // the background is unavailable (extension reloading): leave the page as it is
     }
+    apply(model);
+    signal(model?.level ?? "none");
+  };
+
+  const apply = (model: BannerModel | null) => {
     if (!model) return unmount();
     if (banner) return banner.update(model, text(model));
     // Orphans of an earlier instance (extension reloaded) are not ours: remove them.
@@ -75,6 +97,7 @@ function start(): void {
     unmount();
   }, 5000);
 
+  signal(null);
   void refresh();
 }
 

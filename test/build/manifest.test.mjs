@@ -48,6 +48,30 @@ test("look-alike hosts are not covered by any match pattern", () => {
   for (const host of ["tiktok.com.example.net", "nottiktok.com", "my-tiktok.com", "tiktok-com.ru", "tiktok.co"]) assert.ok(!covered(host), host);
 });
 
+test("the end-to-end copy is the shipped extension but for the content script's test signal", () => {
+  const files = (dir) => {
+    const out = [];
+    const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : out.push(path.relative(dir, path.join(d, e.name)))));
+    walk(dir);
+    return out.sort();
+  };
+  for (const target of ["chrome", "firefox"]) {
+    const shipped = path.join(ROOT, "dist", target);
+    const e2e = path.join(ROOT, "dist/e2e", target);
+    assert.deepEqual(files(e2e), files(shipped), `${target}: same files`);
+    for (const file of files(shipped)) {
+      const a = fs.readFileSync(path.join(shipped, file));
+      const b = fs.readFileSync(path.join(e2e, file));
+      if (file === "content.js") {
+        assert.ok(!a.includes("data-borders-e2e"), `${target}: the shipped content script has no test signal`);
+        assert.ok(b.includes("data-borders-e2e"), `${target}: the end-to-end content script has the test signal`);
+      } else {
+        assert.ok(a.equals(b), `${target}: ${file} is identical in the end-to-end copy`);
+      }
+    }
+  }
+});
+
 test("third-party providers are never host permissions or content-script matches", () => {
   const ds = JSON.parse(fs.readFileSync(path.join(ROOT, "dist/chrome/data/dataset.json"), "utf8"));
   const thirdParty = ds.services.filter((s) => s.kind === "third-party");

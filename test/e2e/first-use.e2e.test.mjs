@@ -136,7 +136,7 @@ describe("Chromium: the real toolbar popup, the badge and the welcome page", { s
   before(async () => {
     srv = await startServer();
     profile = tmpProfile("db-action-chromium-");
-    ctx = await launchChromium({ extPath: path.join(ROOT, "dist/chrome"), port: srv.port, hosts: HOSTS, userDataDir: profile });
+    ctx = await launchChromium({ extPath: path.join(ROOT, "dist/e2e/chrome"), port: srv.port, hosts: HOSTS, userDataDir: profile });
     await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
   });
   after(async () => {
@@ -285,7 +285,7 @@ describe("Firefox: the real toolbar popup", { skip: !requireBrowser(FIREFOX, "fi
     srv = await startServer();
     profile = tmpProfile("db-action-firefox-");
     ctx = await launchFirefox({
-      extPath: path.join(ROOT, "dist/firefox"), port: srv.port, userDataDir: profile,
+      extPath: path.join(ROOT, "dist/e2e/firefox"), port: srv.port, userDataDir: profile,
       prefs: { "extensions.openPopupWithoutUserGesture.enabled": true, "layout.css.prefers-color-scheme.content-override": 1 },
     });
     ext = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => typeof browser !== "undefined" && Boolean(document.querySelector("#country")));

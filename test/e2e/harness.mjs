@@ -1,5 +1,8 @@
-// Launching Debian's Chromium and Firefox ESR with the built extension, with
-// every host name routed to the local test server and nothing else reachable.
+// Shared helpers for the end-to-end tests: browser paths, polling, and what
+// a page shows of the banner. The browsers of the scenario list are in
+// drivers.mjs; launchChromium and launchFirefox start a browser on its own
+// profile for the test files that need one set up differently (first use,
+// the action popup, phone width).
 import puppeteer from "puppeteer-core";
 import fs from "node:fs";
 import os from "node:os";
@@ -145,41 +148,51 @@ export const bannerState = (attr) => {
   return { count: hosts.length, label: h ? h.getAttribute("aria-label") : null, width: box ? Math.round(box.width) : 0, height: box ? Math.round(box.height) : 0 };
 };
 
-/** Waits for exactly one banner, then checks it stays single for a moment. */
+/** What the instrumented content script marked on the page: answers applied so far, and the last level. */
+const signalState = () => {
+  const root = document.documentElement;
+  const answers = root.getAttribute("data-borders-e2e-answers");
+  return { injected: answers !== null, answers: Number(answers ?? 0), level: root.getAttribute("data-borders-e2e-level") };
+};
+
+/** Waits until the content script has applied at least `min` answers from the background; returns its state. */
+export function verdictApplied(page, min = 1, options) {
+  return poll(page, ([n]) => {
+    const root = document.documentElement;
+    const answers = Number(root.getAttribute("data-borders-e2e-answers") ?? 0);
+    return answers >= n ? { answers, level: root.getAttribute("data-borders-e2e-level") } : null;
+  }, [min], options);
+}
+
+/** Waits for the verdict to be applied and exactly one banner to be mounted. */
 export async function expectOneBanner(page) {
+  await verdictApplied(page);
   await poll(page, (attr) => document.querySelectorAll(`[${attr}]`).length === 1, HOST_ATTR);
-  await sleep(400);
   return page.evaluate(bannerState, HOST_ATTR);
+}
+
+/** "No banner", asserted only once the content script has applied the background's answer. Returns the answer's level. */
+export async function expectNoBanner(page, message, { min = 1 } = {}) {
+  const { level } = await verdictApplied(page, min);
+  const count = await page.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, HOST_ATTR);
+  if (count !== 0) throw new Error(`${message}: ${count} banner(s) after the verdict (${level})`);
+  return level;
+}
+
+/**
+ * For pages outside the dataset: once the page has loaded (content scripts declared for document_idle
+ * are injected by then), no content script marked the page and there is no banner.
+ */
+export async function expectNotInjected(page, message) {
+  await poll(page, () => document.readyState === "complete");
+  const state = await page.evaluate(signalState);
+  const count = await page.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, HOST_ATTR);
+  if (state.injected || count !== 0) throw new Error(`${message}: content script ${state.injected ? "injected" : "absent"}, ${count} banner(s)`);
 }
 
 /** Waits until the page holds exactly `n` banners (e.g. 0 after closing, 1 after a live change). */
 export function waitForBanners(page, n, options) {
   return poll(page, ([attr, count]) => document.querySelectorAll(`[${attr}]`).length === count, [HOST_ATTR, n], options);
-}
-
-/** Waits long enough for the content script (if any) to have asked and answered, then reads the banner count. */
-export async function settledBannerCount(page, ms = 1200) {
-  await sleep(ms);
-  return page.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, HOST_ATTR);
-}
-
-/** Chromium only: the markup inside the closed shadow root, via the DevTools protocol. */
-export async function closedShadowHtml(page) {
-  const cdp = await page.createCDPSession();
-  try {
-    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
-    const found = [];
-    const walk = (node) => {
-      if (node.shadowRoots) for (const sr of node.shadowRoots) if (sr.shadowRootType === "closed" && (node.attributes ?? []).includes(HOST_ATTR)) found.push(sr);
-      for (const c of node.children ?? []) walk(c);
-    };
-    walk(root);
-    if (found.length === 0) return null;
-    const { outerHTML } = await cdp.send("DOM.getOuterHTML", { nodeId: found[0].nodeId });
-    return outerHTML;
-  } finally {
-    await cdp.detach();
-  }
 }
 
 /**
@@ -205,73 +218,8 @@ export async function pressBannerButton(page, nth) {
 /** Tab order inside the banner: close, details, dismiss, options. */
 export const BUTTON = { close: 1, details: 2, dismiss: 3, options: 4 };
 
-/**
- * Chromium only: stops the extension's service worker as the browser does when it is idle.
- * Under DevTools auto-attach a restarted worker waits for a debugger; `resumeWorkers` lets it run,
- * as it would on its own in a browser nobody is debugging.
- */
-export async function stopServiceWorker(page) {
-  const cdp = await page.createCDPSession();
-  await cdp.send("ServiceWorker.enable");
-  await cdp.send("ServiceWorker.stopAllWorkers");
-  await cdp.detach();
-}
-
-export async function resumeWorkers(browser, { timeout = 5000, onRequest } = {}) {
-  const cdp = await browser.target().createCDPSession();
-  const deadline = Date.now() + timeout;
-  try {
-    while (Date.now() < deadline) {
-      const { targetInfos } = await cdp.send("Target.getTargets");
-      const workers = targetInfos.filter((t) => t.type === "service_worker");
-      if (workers.length > 0) {
-        for (const t of workers) {
-          const { sessionId } = await cdp.send("Target.attachToTarget", { targetId: t.targetId, flatten: true });
-          const session = cdp.connection().session(sessionId);
-          // Record the restarted worker's requests from its very first one, then let it run.
-          if (onRequest && session) {
-            session.on("Network.requestWillBeSent", (e) => onRequest(e.request.url));
-            await session.send("Network.enable").catch(() => undefined);
-          }
-          await session?.send("Runtime.runIfWaitingForDebugger").catch(() => undefined);
-        }
-        return true;
-      }
-      await sleep(100);
-    }
-    return false;
-  } finally {
-    // The per-worker sessions stay attached (they record); only the browser session is left idle.
-  }
-}
-
 /** The hostile fixture hosts (see server.mjs): strict CSP, !important styles, custom elements, constant mutation. */
 export const HOSTILE_HOSTS = ["www.deepseek.com", "www.temu.com", "www.lemon8-app.com", "www.capcut.com"];
-
-/**
- * Visits every hostile page and checks the banner mounts once, visibly, with its accessible name; that it
- * survives the mutating page; and that the page's own element named like ours is left alone.
- * Returns the page, on the custom-elements fixture, for browser-specific checks.
- */
-export async function checkHostilePages(page, browserName) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  for (const host of HOSTILE_HOSTS) {
-    await page.goto(`http://${host}/`);
-    const state = await expectOneBanner(page);
-    if (!(state.width > 200 && state.height > 40)) throw new Error(`banner not visible on ${host} (${state.width}×${state.height})`);
-    if (!/^Data Borders warning: /.test(state.label ?? "")) throw new Error(`banner on ${host} has no accessible name`);
-    await page.screenshot({ path: path.join(ARTIFACTS, `hostile-${host}-${browserName}.png`) });
-  }
-  // The mutating page (last) removes foreign elements every 400 ms: the banner is still there seconds later.
-  await sleep(3000);
-  const left = await page.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, HOST_ATTR);
-  if (left !== 1) throw new Error(`the mutating page left ${left} banners`);
-  await page.goto("http://www.lemon8-app.com/");
-  await expectOneBanner(page);
-  const own = await page.evaluate(() => document.querySelectorAll("body > data-borders-banner").length);
-  if (own !== 1) throw new Error("the page's own <data-borders-banner> element was disturbed");
-  return page;
-}
 
 /** What the news fixture (news.html) loads, as the scan must report it for a user in France. */
 export const XRAY_SUMMARY = "This page sent requests to 12 companies: 5 controlled from the United States, 1 from China, 1 from France, 1 from Israel, 1 from Malta, 1 from Russia, 2 not in the dataset.";

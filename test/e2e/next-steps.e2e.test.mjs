@@ -95,7 +95,7 @@ function checkTikTok(s) {
 
 test("Chromium: alternatives and letter for TikTok (FR); Copy puts the letter on the clipboard; 360 px popup and banner; print", { skip: !runChromium, timeout: 120000 }, async () => {
   const profile = tmpProfile("db-next-chromium-");
-  const ctx = await launchChromium({ extPath: path.join(ROOT, "dist/chrome"), port: srv.port, hosts: HOSTS, userDataDir: profile });
+  const ctx = await launchChromium({ extPath: path.join(ROOT, "dist/e2e/chrome"), port: srv.port, hosts: HOSTS, userDataDir: profile });
   try {
     await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
     const popup = await openExtensionPage(ctx.browser, ctx.extUrl(TIKTOK), () => Boolean(document.querySelector(".alternatives")));
@@ -138,7 +138,7 @@ test("Chromium: alternatives and letter for TikTok (FR); Copy puts the letter on
 test("Firefox: alternatives and letter for TikTok (FR); Copy puts the letter on the clipboard; 360 px popup and banner", { skip: !runFirefox, timeout: 120000 }, async () => {
   const profile = tmpProfile("db-next-firefox-");
   // A phone's primary pointer is coarse (Firefox for Android); Firefox has no device emulation over BiDi.
-  const ctx = await launchFirefox({ extPath: path.join(ROOT, "dist/firefox"), port: srv.port, userDataDir: profile, prefs: { "layout.css.prefers-color-scheme.content-override": 1, "ui.primaryPointerCapabilities": 1 } });
+  const ctx = await launchFirefox({ extPath: path.join(ROOT, "dist/e2e/firefox"), port: srv.port, userDataDir: profile, prefs: { "layout.css.prefers-color-scheme.content-override": 1, "ui.primaryPointerCapabilities": 1 } });
   try {
     const ext = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => typeof browser !== "undefined" && Boolean(document.querySelector("#country")));
     await ext.evaluate(() => browser.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));

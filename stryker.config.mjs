@@ -1,0 +1,18 @@
+// Mutation testing of the pure engine in src/core: `npm run test:mutation`
+// (not part of `npm test`; it runs the unit tests once per mutant and takes
+// long). Needs @stryker-mutator/core and @stryker-mutator/jest-runner.
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  mutate: ["src/core/**/*.ts", "!src/core/country-codes.ts"],
+  testRunner: "jest",
+  plugins: ["@stryker-mutator/jest-runner"],
+  jest: { projectType: "custom", configFile: "jest.config.cjs", enableFindRelatedTests: true },
+  coverageAnalysis: "perTest",
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 60000,
+  tempDirName: ".cache/stryker-tmp",
+  reporters: ["clear-text", "progress", "json"],
+  jsonReporter: { fileName: ".cache/mutation/mutation.json" },
+  thresholds: { high: 90, low: 80, break: 80 },
+};
