@@ -4,13 +4,12 @@
 // on the details page.
 import { Fragment } from "preact";
 import type { EntityView, Report } from "../../core/report-types";
-import { namesOf } from "../../core/report-types";
-import { countryName, regionName, summarize } from "../../core/text";
+import { regionName } from "../../core/text";
 import type { News } from "../../core/dataset";
 import { COMPELLING_EFFECTS } from "../../core/context";
 import { DATA_TOPICS } from "../../core/assess";
 import { Country, DateText, ExternalLink, Flag, Slot, SLOT } from "./bits";
-import { LevelBadge } from "./VerdictHeader";
+import { VerdictHeader } from "./VerdictHeader";
 import { Correction } from "./SourcesSection";
 import { useUi } from "../context";
 import { Alternatives } from "../Alternatives";
@@ -146,7 +145,7 @@ function Latest({ report }: { report: Report }) {
 }
 
 export function PopupAnswer({ report, actions }: { report: Report; actions?: preact.ComponentChildren }) {
-  const { t, lang } = useUi();
+  const { t } = useUi();
   const { service, verdict } = report;
   if (!service) return null;
   const rows: Array<[string, string, preact.ComponentChildren]> = [
@@ -157,15 +156,9 @@ export function PopupAnswer({ report, actions }: { report: Report; actions?: pre
   ];
   return (
     <article class="answer" aria-labelledby="verdict-title">
-      <header class="verdict">
-        <h1 id="verdict-title">
-          {service.name} <span class="domain">{report.domain}</span>
-        </h1>
-        <LevelBadge level={verdict.level} />
-        <p class="sentence">{summarize(verdict.findings, t, namesOf(report), lang)}</p>
-        <p class="assessed-for">{t("assessedFor", [countryName(report.country, lang)])}</p>
+      <VerdictHeader report={report}>
         {verdict.userLaw.status === "not-modelled" ? <p class="note user-law">{t("userLawNotModelled")}</p> : null}
-      </header>
+      </VerdictHeader>
       <dl class="facts">
         {rows.map(([id, label, value]) => (
           <div key={id} class={`fact fact-${id}`}>

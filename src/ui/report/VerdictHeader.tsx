@@ -24,7 +24,8 @@ export function LevelBadge({ level }: { level: Report["verdict"]["level"] }) {
   );
 }
 
-export function VerdictHeader({ report }: { report: Report }) {
+/** The service, its level and the one-sentence reason; `children` add page-specific notes under them. */
+export function VerdictHeader({ report, children }: { report: Report; children?: preact.ComponentChildren }) {
   const { t, lang } = useUi();
   const { service, verdict } = report;
   if (!service) return null;
@@ -36,6 +37,7 @@ export function VerdictHeader({ report }: { report: Report }) {
       <LevelBadge level={verdict.level} />
       <p class="sentence">{summarize(verdict.findings, t, namesOf(report), lang)}</p>
       <p class="assessed-for">{t("assessedFor", [countryName(report.country, lang)])}</p>
+      {children}
     </header>
   );
 }
