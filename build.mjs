@@ -68,10 +68,11 @@ function writeFile(file, content) {
   fs.writeFileSync(file, content);
 }
 
-function writeLocales() {
+/** The target's _locales, written from the message tables: the build writes nothing into the source tree. */
+function writeLocales(out) {
   for (const lang of LANGS) {
     const messages = Object.fromEntries(Object.entries(catalogue(lang)).map(([k, v]) => [k, { message: v }]));
-    writeFile(path.join(ROOT, "src/_locales", lang, "messages.json"), `${JSON.stringify(messages, null, 2)}\n`);
+    writeFile(path.join(out, "_locales", lang, "messages.json"), `${JSON.stringify(messages, null, 2)}\n`);
   }
 }
 
@@ -164,10 +165,7 @@ async function buildTarget(tools, target, dataset, patterns, mapJson, countries,
     fs.mkdirSync(path.join(out, "icons"), { recursive: true });
     fs.copyFileSync(path.join(ROOT, `icons/icon-${size}.png`), path.join(out, `icons/icon-${size}.png`));
   }
-  for (const lang of LANGS) {
-    fs.mkdirSync(path.join(out, "_locales", lang), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, "src/_locales", lang, "messages.json"), path.join(out, "_locales", lang, "messages.json"));
-  }
+  writeLocales(out);
   for (const cc of countries) {
     const flag = flagFile(cc);
     if (flag) writeFile(path.join(out, "flags", `${cc.toLowerCase()}.svg`), flag);
@@ -237,7 +235,10 @@ async function buildAll() {
   }
   if (args.has("--report")) {
     const ranking = JSON.parse(fs.readFileSync(path.join(ROOT, "tools/data/ranking/top-sites.json"), "utf8"));
-    const md = tools.coverageMarkdown(dataset, warnings, ranking);
+    // As of the dataset's own date, not the clock: the committed report (shipped as the coverage page) changes
+    // with the data only, and a test can regenerate it byte for byte on any later day.
+    const asOf = tools.compileData(process.env.DATA_BORDERS_DATA_DIR || path.join(ROOT, "src/data"), dataset.version);
+    const md = tools.coverageMarkdown(asOf.dataset, asOf.warnings, ranking);
     writeFile(path.join(ROOT, "docs/data-coverage.md"), md);
     console.log(md.split("\n## Services")[0]);
     console.log("written to docs/data-coverage.md");
@@ -251,7 +252,6 @@ async function buildAll() {
   if (args.has("--data-only")) return;
   await buildTools(dataset);
   if (args.has("--tools-only")) return;
-  writeLocales();
   const patterns = tools.matchPatterns(dataset);
   const countries = tools.countriesNamed(dataset);
   const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8"));
@@ -281,7 +281,7 @@ async function main() {
   };
   for (const dir of ["src", "tools", "icons"]) {
     fs.watch(path.join(ROOT, dir), { recursive: true }, (_event, file) => {
-      if (file && !file.includes("_locales")) rebuild();
+      if (file) rebuild();
     });
   }
   fs.watch(path.join(ROOT, "manifest.json"), rebuild);

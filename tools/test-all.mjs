@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, stopping at the first failure:
-// type check, lint, unused exports and dependencies, production build,
-// web-ext lint (Firefox build), unit tests (jest), build checks (manifests,
+// type check, lint, unused exports and dependencies, production build (which
+// must change no tracked file: under CI, git status must be clean), web-ext lint (Firefox build), unit tests (jest), build checks (manifests,
 // permissions), and the end-to-end tests in real Chromium and Firefox.
 // Prints "N passed, N failed" last.
 //
 // DATA_BORDERS_SKIP_E2E=1 skips the browser tests when a browser is missing
 // (CI never sets it: there, a missing browser is a failure).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +57,32 @@ function finish(message) {
   process.exit(message || failed > 0 ? 1 : 0);
 }
 
+/** `git status` of the checkout, or null outside a git work tree (a release tarball). */
+function gitStatus() {
+  const r = spawnSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: ROOT, encoding: "utf8" });
+  return r.status === 0 ? r.stdout : null;
+}
+
+/**
+ * Generated files are committed (or written to dist/ only): the build must leave the tree as it found it.
+ * Under CI (a fresh clone, already built by .ci/run) the tree must be exactly clean.
+ */
+function checkTreeUnchanged(before) {
+  console.log("\n▶ the build wrote nothing into the source tree");
+  const after = gitStatus();
+  if (before === null || after === null) {
+    console.log("  not a git checkout: skipped");
+    return;
+  }
+  const changed = process.env.CI ? after : after.split("\n").filter((l) => l && !before.split("\n").includes(l)).join("\n");
+  if (changed.trim() === "") {
+    passed++;
+    return;
+  }
+  failed++;
+  finish(`uncommitted generated changes:\n${changed}\n(commit what a generator wrote, or make it write to dist/)`);
+}
+
 const nodeTestCounts = (out) => ({
   passed: Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0),
   failed: Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0),
@@ -70,7 +96,9 @@ const jestCounts = (out) => ({
 await run("type check (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
 await run("lint (eslint)", bin("eslint"), ["."]);
 await run("unused exports and dependencies", process.execPath, ["tools/unused.mjs"]);
+const treeBefore = gitStatus();
 await run("build (production)", process.execPath, ["build.mjs"]);
+checkTreeUnchanged(treeBefore);
 await run("web-ext lint on dist/firefox", bin("web-ext"), ["lint", "--source-dir", "dist/firefox", "--no-config-discovery"]);
 await run("unit tests (jest)", bin("jest"), ["--config", "jest.config.cjs", "--ci"], { parse: jestCounts });
 await run("build checks", process.execPath, ["--test", "--test-reporter=tap", "test/build/manifest.test.mjs", "test/build/addresses.test.mjs", "test/build/android.test.mjs"], { parse: nodeTestCounts });

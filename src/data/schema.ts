@@ -68,11 +68,20 @@ export const entity = z.strictObject({
   reviewed: date,
 });
 
+// A category is what a user would swap a service for: alternatives are drawn from the same one, so a
+// category too broad suggests a dating app to a TikTok user, or a video site to someone leaving an adult one.
 export const category = z.enum([
-  // shopping: general stores and marketplaces; fashion and classifieds are kinds of their own.
-  "social", "video", "messaging", "search", "shopping", "fashion", "classifieds", "ai", "mail", "cloud", "office", "news",
+  // social: networks where people post and follow; dating, professional networks and job sites, and
+  // communities (forums, Q&A, reviews, art sharing) are kinds of their own.
+  "social", "dating", "professional", "community",
+  // video: sharing and live platforms; streaming: subscription film and TV; adult: adult video and creators.
+  "video", "streaming", "adult",
+  // shopping: general stores and marketplaces; fashion, classifieds, groceries, meal delivery and furniture and
+  // home stores are kinds of their own.
+  "shopping", "fashion", "classifieds", "groceries", "delivery", "home",
+  "messaging", "search", "ai", "mail", "cloud", "office", "news", "publishing",
   "browser", "vpn", "security", "games", "travel", "payments", "maps", "music", "devices",
-  "developer", "reference", "other",
+  "developer", "reference", "property", "health", "telecom", "other",
   // What third-party providers embedded in other sites do.
   "advertising", "analytics", "cdn", "consent",
 ]);

@@ -97,3 +97,19 @@ test("README's permissions table names exactly the manifest's permissions", () =
   const hosts = manifest("chrome").host_permissions.length;
   assert.match(table, new RegExp(`\\b${hosts} host patterns\\b`), `README states the number of host patterns (${hosts})`);
 });
+
+// The message tables under tools/i18n are the one source of truth: the build writes each target's _locales
+// from them and writes nothing into the source tree.
+test("each target ships _locales for en, fr, de and es equal to the message tables, with every key", async () => {
+  const { catalogue, LANGS } = await import("../../tools/i18n/catalogue.mjs");
+  assert.equal(fs.existsSync(path.join(ROOT, "src/_locales")), false, "no generated message files in src/");
+  const keys = Object.keys(catalogue("en"));
+  for (const target of ["chrome", "firefox"]) {
+    assert.deepEqual(fs.readdirSync(path.join(ROOT, "dist", target, "_locales")).sort(), [...LANGS].sort());
+    for (const lang of LANGS) {
+      const shipped = JSON.parse(fs.readFileSync(path.join(ROOT, "dist", target, "_locales", lang, "messages.json"), "utf8"));
+      assert.deepEqual(Object.keys(shipped), keys, `${target}/${lang} has every key, in order`);
+      assert.deepEqual(shipped, Object.fromEntries(Object.entries(catalogue(lang)).map(([k, v]) => [k, { message: v }])), `${target}/${lang}`);
+    }
+  }
+});

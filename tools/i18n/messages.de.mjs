@@ -1,5 +1,5 @@
 // German messages: key → text, for every key of the main table (messages.mjs).
-// build.mjs writes src/_locales/de/messages.json from it; test/unit/locales.test.ts
+// build.mjs writes dist/<target>/_locales/de/messages.json from it; test/unit/locales.test.ts
 // fails when a key is missing here or its placeholders ($1…) differ from English.
 // Sentences that take a country after a preposition ("aus $2") get the dative
 // form from src/core/country-grammar.ts; elsewhere a bare name follows a colon.

@@ -1,5 +1,5 @@
 // Spanish messages: key → text, for every key of the main table (messages.mjs).
-// build.mjs writes src/_locales/es/messages.json from it; test/unit/locales.test.ts
+// build.mjs writes dist/<target>/_locales/es/messages.json from it; test/unit/locales.test.ts
 // fails when a key is missing here or its placeholders ($1…) differ from English.
 export const MESSAGES_ES = {
   extName: "Data Borders",

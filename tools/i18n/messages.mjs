@@ -1,9 +1,9 @@
 // Source of the _locales message files: one table, English and French, so a
 // key can never exist in one and not the other. German and Spanish are in
 // messages.de.mjs and messages.es.mjs (key → text; a test fails when a key of
-// this table is missing there). build.mjs writes src/_locales/<lang>/messages.json
-// through catalogue.mjs (those files are committed too, for the tests and for
-// translators).
+// this table is missing there). These tables are the only source: build.mjs
+// writes each target's _locales/<lang>/messages.json from them through
+// catalogue.mjs, and writes nothing into src/.
 export const MESSAGES = {
   extName: ["Data Borders", "Data Borders"],
   extDescription: [
