@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS config files (jest) load each other with require().
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["src/platform/browser.ts"],
     rules: { "no-restricted-imports": "off" },
   },
