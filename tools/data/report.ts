@@ -104,17 +104,37 @@ function rankingLines(ds: CompiledDataset, ranking: readonly RankedDomain[]): st
   ];
 }
 
+// Country-code domains used worldwide as generic names: they say nothing of the audience.
+const GENERIC_CC = new Set(["io", "co", "tv", "me", "ai", "fm", "ly", "gg", "to", "cc", "ws", "app"]);
+
+/** The country a domain's code names (uk → GB), or null for a generic one. */
+function domainCountry(domain: string): string | null {
+  const tld = domain.split(".").at(-1) ?? "";
+  if (tld.length !== 2 || GENERIC_CC.has(tld)) return null;
+  return tld === "uk" ? "GB" : tld.toUpperCase();
+}
+
+/**
+ * Whether a service is domestic to its home market: a brand run from there for another country's users
+ * (every domain under that country's code, e.g. a Spanish paper owned from Milan) is not counted.
+ */
+function aimedAtHome(service: CompiledDataset["services"][number], home: string): boolean {
+  const named = service.domains.map(domainCountry);
+  return !(named.length > 0 && named.every((c) => c !== null && c !== home));
+}
+
 function marketLines(ds: CompiledDataset): string[] {
   const byMarket = new Map<string, string[]>();
   for (const s of ds.services) {
     if (s.kind === "third-party") continue;
     const m = homeMarket(ds, s);
-    if (m) byMarket.set(m, [...(byMarket.get(m) ?? []), s.name]);
+    if (m && aimedAtHome(s, m)) byMarket.set(m, [...(byMarket.get(m) ?? []), s.name]);
   }
   return [
     "## Domestic services per market",
     "",
-    "A service counts for the market its ultimate controlling company is run from.",
+    "A service counts for the market its ultimate controlling company is run from, unless every one of its",
+    "domains is under another country's code (a brand run from there for another country's users).",
     "",
     "| Market | Services | Examples |",
     "| --- | ---: | --- |",
