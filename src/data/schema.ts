@@ -62,6 +62,8 @@ export const entity = z.strictObject({
   /** Where the group is actually run from, when a source says it differs from the registered head office. */
   operations: place.optional(),
   owners: z.array(ownerEdge).default([]),
+  /** Companies of the same name that a source shows are not in this one's group (the build asks otherwise). */
+  distinctFrom: z.array(id).optional(),
   note: text.optional(),
   /** The privacy contact the operator's policy gives (for a data-subject request). */
   privacyContact: privacyContact.optional(),

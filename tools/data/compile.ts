@@ -242,6 +242,7 @@ export function compileData(root: string, today: string): CompileResult {
     const named = e.legalDomicile === "unknown" && e.headquarters === "unknown" && e.kind !== "person" ? placeInName(e.name) : null;
     if (named) gaps.push({ file: entityFile(e.id), path: "$.legalDomicile", message: `neither incorporation nor headquarters is recorded, but the name states a place ("${named}"): source one of them` });
   }
+  for (const g of unlinkedNamesakes(parsed.entities, parsed.services.values(), entityFile)) gaps.push(g);
   for (const id of orphanEntities(parsed.entities, parsed.services.values(), parsed.laws.values())) {
     warnings.push({ file: entityFile(id), path: "", message: "no service reaches this entity (through an operator, owner, processor, certification or owner edge)" });
   }
@@ -279,6 +280,54 @@ function placeInName(name: string): string | null {
     if (country && country !== code && new RegExp(`\\b${country.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(name)) return country;
   }
   return /^(Beijing|Shanghai|Shenzhen|Hangzhou|Guangzhou|Chengdu|Tianjin|Wuhan|Nanjing|Xiamen|Zhuhai)\b/.exec(name)?.[1] ?? null;
+}
+
+// Words that begin company names without naming the group.
+const GENERIC_NAME_WORDS = new Set([
+  "the", "grupo", "group", "groupe", "gruppo", "grupa", "financiero", "banco", "bank", "pt", "new", "first", "china", "global", "international",
+  "beijing", "shanghai", "shenzhen", "hangzhou", "guangzhou", "chengdu", "tianjin", "wuhan", "nanjing", "xiamen", "zhuhai",
+]);
+
+/** The word a company name starts with once generic words are skipped: "Yelp Ireland Ltd." → "yelp". */
+function brandWord(name: string): string | null {
+  return name.toLowerCase().split(/[\s,.()&/-]+/).find((w) => w.length > 1 && !GENERIC_NAME_WORDS.has(w)) ?? null;
+}
+
+/**
+ * A service's chain that stops at a company with no recorded owner, while a company of the same name
+ * (its likely listed parent, e.g. Yelp Ireland Ltd. and Yelp Inc.) is recorded with a place and neither is
+ * linked to the other: the verdict would stop at the subsidiary's country. Record which controls which, or
+ * list the other in `distinctFrom` when a source shows they are unrelated.
+ */
+function unlinkedNamesakes(entities: ReadonlyMap<string, Entity>, services: Iterable<Service>, entityFile: (id: string) => string): DataProblem[] {
+  const heads = new Set<string>();
+  for (const s of services) {
+    for (const o of s.operators) heads.add(o.entity);
+    if (s.owner) heads.add(s.owner.entity);
+  }
+  const ancestors = (id: string, seen = new Set<string>()): Set<string> => {
+    for (const o of entities.get(id)?.owners ?? []) if (!seen.has(o.entity)) ancestors(o.entity, seen.add(o.entity));
+    return seen;
+  };
+  const placed = (e: Entity) => e.headquarters !== "unknown" || e.legalDomicile !== "unknown" || e.operations !== undefined;
+  const out: DataProblem[] = [];
+  const reported = new Set<string>();
+  for (const id of heads) {
+    const e = entities.get(id);
+    if (!e || e.owners.length > 0 || e.kind === "person") continue;
+    const word = brandWord(e.name);
+    if (!word) continue;
+    for (const other of entities.values()) {
+      if (other.id === id || other.kind === "person" || !placed(other) || brandWord(other.name) !== word) continue;
+      if (ancestors(other.id).has(id) || ancestors(id).has(other.id)) continue;
+      if (e.distinctFrom?.includes(other.id) || other.distinctFrom?.includes(id)) continue;
+      const pair = [id, other.id].sort().join(" ");
+      if (reported.has(pair)) continue;
+      reported.add(pair);
+      out.push({ file: entityFile(id), path: "$.owners", message: `the chain stops here, but "${other.name}" (${other.id}) has the same name and a recorded place: record which controls which, or list it in distinctFrom when a source shows they are unrelated` });
+    }
+  }
+  return out;
 }
 
 /** Entities that no service reaches through operators, owners, processors or certifications and their owner edges. */

@@ -7,13 +7,13 @@ import type { CompiledDataset, Entity, Service } from "../../src/core/dataset";
 import { SPLIT_FORMAT, type DatasetIndex, type DatasetShard } from "../../src/core/dataset-split";
 
 /**
- * Keys removed everywhere in the runtime artefact: free-text notes, adoption
+ * Keys removed everywhere in the runtime artefact: free-text notes, the build-only distinctFrom, adoption
  * dates and the scope of group members (sources' archived copies and localised
  * law names are shown, so they stay). test/unit/runtime-dataset.test.ts fails as soon as code
  * outside src/data names one of them, so a view that starts reading a field
  * must first take it off this list.
  */
-export const STRIPPED_KEYS: readonly string[] = ["note", "adopted", "scope"];
+export const STRIPPED_KEYS: readonly string[] = ["note", "adopted", "scope", "distinctFrom"];
 
 function strip<T>(value: T, keys: ReadonlySet<string>): T {
   if (Array.isArray(value)) return value.map((v) => strip(v, keys)) as T;

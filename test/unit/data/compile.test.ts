@@ -128,6 +128,49 @@ describe("dataset compiler", () => {
     expect(gaps).toEqual([expect.objectContaining({ path: "$.legalDomicile", message: expect.stringContaining(`name states a place ("${place}")`) })]);
   });
 
+  describe("a chain that stops at a company whose namesake is recorded elsewhere", () => {
+    /** Alpha is run by "Alpha Ireland Ltd" with no owner; "Alpha Inc." is recorded with a place (reached as Beta's operator). */
+    function namesakes(mutate: (fx: Fixture) => void = () => undefined) {
+      const fx = valid();
+      fx.entities["alpha-ireland"] = { id: "alpha-ireland", name: "Alpha Ireland Ltd", kind: "company", legalDomicile: { country: "IE", source: src }, headquarters: "unknown", owners: [], reviewed: "2026-01-01" };
+      fx.entities["alpha-inc"] = { id: "alpha-inc", name: "Alpha Inc.", kind: "company", legalDomicile: { country: "US", source: src }, headquarters: "unknown", owners: [], reviewed: "2026-01-01" };
+      fx.services.alpha.operators = [{ entity: "alpha-ireland", regions: ["*"], source: policy }];
+      fx.services.beta.operators = [{ entity: "alpha-inc", regions: ["*"], source: src }];
+      mutate(fx);
+      const root = write(fx);
+      try {
+        return compileData(root, TODAY);
+      } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    }
+    const namesakeGaps = (r: ReturnType<typeof namesakes>) => r.gaps.filter((g) => /the chain stops here/.test(g.message));
+
+    test("is a gap data:check fails on, named once per pair", () => {
+      const r = namesakes();
+      expect(r.errors).toEqual([]);
+      expect(namesakeGaps(r)).toEqual([expect.objectContaining({ path: "$.owners", message: expect.stringContaining('"Alpha Inc." (alpha-inc) has the same name') })]);
+    });
+
+    test("is closed by an owner edge either way, or by distinctFrom", () => {
+      expect(namesakeGaps(namesakes((fx) => { fx.entities["alpha-ireland"].owners = [{ entity: "alpha-inc", controls: true, share: 100, source: src }]; }))).toEqual([]);
+      expect(namesakeGaps(namesakes((fx) => { fx.entities["alpha-inc"].owners = [{ entity: "alpha-ireland", controls: true, source: src }]; }))).toEqual([]);
+      expect(namesakeGaps(namesakes((fx) => { fx.entities["alpha-ireland"].distinctFrom = ["alpha-inc"]; }))).toEqual([]);
+    });
+
+    test("a generic first word (Grupo, Beijing) or a namesake with no place is not a namesake", () => {
+      // Alpha Inc. with no place (and run by no service): nothing to link Alpha Ireland to.
+      expect(namesakeGaps(namesakes((fx) => {
+        fx.entities["alpha-inc"].legalDomicile = "unknown";
+        fx.services.beta.operators = [];
+      }))).toEqual([]);
+      expect(namesakeGaps(namesakes((fx) => {
+        fx.entities["alpha-ireland"].name = "Grupo Alpha SA";
+        fx.entities["alpha-inc"].name = "Grupo Beta SA";
+      }))).toEqual([]);
+    });
+  });
+
   test("an entity no service reaches is a warning, not an error", () => {
     const fx = valid();
     fx.entities["lonely-co"] = { id: "lonely-co", name: "Lonely Co", kind: "company", legalDomicile: "unknown", headquarters: "unknown", owners: [], reviewed: "2026-01-01" };
