@@ -234,7 +234,7 @@ async function buildAll() {
     return;
   }
   if (args.has("--report")) {
-    const ranking = JSON.parse(fs.readFileSync(path.join(ROOT, "tools/data/ranking/top-sites.json"), "utf8"));
+    const ranking = tools.readRanking(ROOT);
     // As of the dataset's own date, not the clock: the committed report (shipped as the coverage page) changes
     // with the data only, and a test can regenerate it byte for byte on any later day.
     const asOf = tools.compileData(process.env.DATA_BORDERS_DATA_DIR || path.join(ROOT, "src/data"), dataset.version);
