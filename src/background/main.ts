@@ -9,6 +9,7 @@ import { route } from "../core/messages";
 import { handlers } from "./handlers";
 import { ready, trackSettings } from "./state";
 import { updateAllBadges, updateBadge } from "./badge";
+import { forgetTab, settingsChanged } from "./reports";
 
 /** Wires the background; the promise settles once every open tab's badge is computed. */
 export function main(): Promise<void> {
@@ -18,6 +19,7 @@ export function main(): Promise<void> {
     if (change.url === undefined && change.status !== "loading") return;
     void ready().then((state) => updateBadge(state, tabId, tab.url));
   });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== "install") return;
@@ -26,7 +28,10 @@ export function main(): Promise<void> {
     });
   });
 
-  trackSettings(() => void ready().then(updateAllBadges));
+  trackSettings((_, previous) => void ready().then(async (state) => {
+    await settingsChanged(previous, state);
+    await updateAllBadges(state);
+  }));
 
   // Recompute every badge when the worker (re)starts: badges must be right after a restart.
   return ready().then(updateAllBadges).catch((e: unknown) => console.error("[Data Borders]", e));

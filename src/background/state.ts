@@ -39,15 +39,14 @@ export function ready(): Promise<State> {
 }
 
 /** Keeps the cached settings current; returns the listener's remover. */
-export function trackSettings(onChange: (s: Settings) => void): () => void {
+export function trackSettings(onChange: (s: Settings, previous: Settings) => void): () => void {
   return onSettingsChanged((settings) => {
     void ready().then((s) => {
+      const previous = s.settings;
       s.settings = settings;
-      onChange(settings);
+      onChange(settings, previous);
     });
   });
 }
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { today } from "../core/report-store";
