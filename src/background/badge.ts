@@ -5,7 +5,7 @@
 // every open tab's badge again from the stored reports.
 import browser from "../platform/browser";
 import { levelRank, type Level } from "../core/assess";
-import type { State } from "./state";
+import type { Settled } from "./state";
 import { titleFor, t } from "./verdict";
 import { forgetTab, reportForTab } from "./reports";
 
@@ -16,9 +16,9 @@ const COLOUR: Record<Level, string> = { none: "#5f6368", low: "#3b5b8c", medium:
  * Sets (or clears) the badge of one tab from its URL. Tabs outside the dataset have
  * no readable URL (the extension may read only its own sites' addresses): not listed.
  */
-export async function updateBadge(state: State, tabId: number, url: string | undefined): Promise<void> {
-  // No readable address: the tab left the dataset's sites, and its report goes.
-  const report = url ? await reportForTab(state, tabId, url) : (await forgetTab(tabId), null);
+export async function updateBadge(state: Settled, tabId: number, url: string | undefined): Promise<void> {
+  // No readable web address: the tab left the dataset's sites (or shows a browser or extension page), and its report goes.
+  const report = url && /^https?:/i.test(url) ? await reportForTab(state, tabId, url) : (await forgetTab(tabId), null);
   try {
     if (!report || !report.matched) {
       await browser.action.setBadgeText({ tabId, text: "" });
@@ -36,7 +36,7 @@ export async function updateBadge(state: State, tabId: number, url: string | und
   }
 }
 
-export async function updateAllBadges(state: State): Promise<void> {
+export async function updateAllBadges(state: Settled): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : updateBadge(state, tab.id, tab.url))));
 }

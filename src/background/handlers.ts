@@ -7,7 +7,7 @@ import { updateSettings } from "../platform/settings";
 import { sessionGet, sessionUpdate } from "../platform/session";
 import { levelRank } from "../core/assess";
 import type { Handlers, SenderInfo } from "../core/messages";
-import { ready, type State } from "./state";
+import { ready, settled, type Settled } from "./state";
 import type { Report } from "../core/report";
 import { bannerFor, type ClosedMap } from "./verdict";
 import { reportForTab, reportForUrl } from "./reports";
@@ -22,13 +22,13 @@ function senderPage(sender: SenderInfo): string {
 }
 
 /** The report of the page a content script runs in: its tab's one report. */
-function senderReport(state: State, sender: SenderInfo): Promise<Report> {
+function senderReport(state: Settled, sender: SenderInfo): Promise<Report> {
   if (sender.tabId === undefined) throw new Error("sender has no tab");
   return reportForTab(state, sender.tabId, senderPage(sender));
 }
 
 async function senderDomain(sender: SenderInfo): Promise<string> {
-  const report = await senderReport(await ready(), sender);
+  const report = await senderReport(await settled(), sender);
   if (!report.matched || !report.domain) throw new Error("this page is not in the dataset");
   return report.domain;
 }
@@ -36,12 +36,12 @@ async function senderDomain(sender: SenderInfo): Promise<string> {
 export const handlers: Handlers = {
   getXray,
   async getVerdict(_payload, sender) {
-    const state = await ready();
+    const state = await settled();
     const [report, closed] = await Promise.all([senderReport(state, sender), sessionGet<ClosedMap>("closedBanners", isClosedMap, {})]);
     return bannerFor(state.settings, report, closed);
   },
   async bannerClosed(_payload, sender) {
-    const report = await senderReport(await ready(), sender);
+    const report = await senderReport(await settled(), sender);
     if (report.matched && report.domain) {
       const domain = report.domain;
       const rank = levelRank(report.verdict.level);
@@ -65,7 +65,7 @@ export const handlers: Handlers = {
   },
   async getReport({ url, tab }) {
     // The popup names its tab: the report computed now is kept as that tab's.
-    const state = await ready();
+    const state = await settled();
     return tab === undefined ? reportForUrl(state, url) : reportForTab(state, tab, url);
   },
   async updateSettings({ patch }) {

@@ -7,8 +7,7 @@ import { withActions } from "../core/actions";
 import { effectiveCountry, type Settings } from "../core/settings";
 import { freshReport, reportKey, STORED_REPORT_VERSION } from "../core/report-store";
 import { readTabReport, removeAllTabReports, removeTabReport, writeTabReport } from "../platform/tab-reports";
-import type { State } from "./state";
-import { today } from "./state";
+import { ready, today, type Settled, type State } from "./state";
 import { uiLanguage } from "./verdict";
 
 interface Slot {
@@ -20,7 +19,7 @@ interface Slot {
 const slots = new Map<number, Slot>();
 
 /** The settings version reports are computed under now. */
-export function currentKey(state: State): string {
+export function currentKey(state: Settled): string {
   return reportKey(state.settings, uiLanguage(), today());
 }
 
@@ -34,10 +33,10 @@ export function computeReport(state: State, url: string): Report {
 
 /**
  * The tab's report for this URL: from memory, else from session storage (a
- * restarted worker), else computed once and stored. Concurrent callers share
- * one computation.
+ * restarted worker; the dataset is not read), else computed once and stored.
+ * Concurrent callers share one computation.
  */
-export function reportForTab(state: State, tabId: number, url: string): Promise<Report> {
+export function reportForTab(state: Settled, tabId: number, url: string): Promise<Report> {
   const key = currentKey(state);
   const slot = slots.get(tabId);
   if (slot && slot.url === url && slot.key === key) return slot.report;
@@ -45,7 +44,7 @@ export function reportForTab(state: State, tabId: number, url: string): Promise<
   mine.report = (async () => {
     const stored = freshReport(await readTabReport(tabId), url, key);
     if (stored) return stored;
-    const report = computeReport(state, url);
+    const report = computeReport(await ready(), url);
     // A later address (or a closed tab) wins over this one.
     if (slots.get(tabId) === mine) await writeTabReport(tabId, { v: STORED_REPORT_VERSION, url, key, report });
     return report;
@@ -58,10 +57,10 @@ export function reportForTab(state: State, tabId: number, url: string): Promise<
 }
 
 /** A report for a page no tab is named for (details page): any tab's report for it, else computed. */
-export function reportForUrl(state: State, url: string): Promise<Report> {
+export async function reportForUrl(state: Settled, url: string): Promise<Report> {
   const key = currentKey(state);
   for (const slot of slots.values()) if (slot.url === url && slot.key === key) return slot.report;
-  return Promise.resolve(computeReport(state, url));
+  return computeReport(await ready(), url);
 }
 
 /** The tab closed, or left the dataset's sites: its report goes. */
@@ -71,7 +70,7 @@ export async function forgetTab(tabId: number): Promise<void> {
 }
 
 /** Settings changed (`state` holds the new ones): when the settings version moved, every report is stale. */
-export async function settingsChanged(previous: Settings, state: State): Promise<void> {
+export async function settingsChanged(previous: Settings, state: Settled): Promise<void> {
   if (currentKey(state) === reportKey(previous, uiLanguage(), today())) return;
   slots.clear();
   await removeAllTabReports();

@@ -10,6 +10,7 @@
 //   R  reportForTab skips the stored entry (a restarted worker rebuilds)
 //   K  the settings version ignores the country (src/core/report-store.ts)
 //   D  a closed tab's entry stays in session storage
+//   L  the worker reads the dataset at start (src/background/main.ts calls ready())
 import type { Runtime, Tabs } from "../../src/platform/browser";
 import { fakeBrowser } from "./fake-browser";
 import { EN } from "./en-messages";
@@ -28,7 +29,12 @@ jest.mock("../../src/core/report", () => {
 });
 
 const dataset = miniDataset();
-(globalThis as unknown as { fetch: unknown }).fetch = async () => ({ text: async () => JSON.stringify(dataset) });
+/** The extension files read (the dataset). */
+const reads: string[] = [];
+(globalThis as unknown as { fetch: unknown }).fetch = async (url: string) => {
+  reads.push(url);
+  return { text: async () => JSON.stringify(dataset) };
+};
 
 const ID = "own-extension-id";
 const BASE = `chrome-extension://${ID}`;
@@ -82,6 +88,7 @@ const count = (url: string) => mockComputed.filter((u) => u === url).length;
 
 beforeEach(() => {
   mockComputed.length = 0;
+  reads.length = 0;
 });
 
 describe("one report per tab, URL and settings version", () => {
@@ -132,16 +139,25 @@ describe("one report per tab, URL and settings version", () => {
     expect(await fake.browser.storage.session.get("report:2")).toEqual({});
   });
 
-  test("a restarted worker answers from the stored reports without computing (kills R)", async () => {
+  test("a restarted worker answers from the stored reports without computing, or reading the dataset (kills R, L)", async () => {
     const first = await boot({ stored: FR, tabs: [{ id: 1, url: CLIP }] });
     expect(count(CLIP)).toBe(1);
+    expect(reads).toEqual([`${BASE}/data/dataset.json`]);
     first.fake.badges.clear();
     stopWorker(first.fake);
+    reads.length = 0;
     const { fake, send } = await boot({ fake: first.fake });
     expect(fake.badges.get(1)).toMatchObject({ text: "!!" });
-    await expect(send({ type: "getVerdict", payload: {} }, contentScript(1, CLIP))).resolves.toMatchObject({ ok: true, value: { level: "high" } });
+    const page = contentScript(1, CLIP);
+    await expect(send({ type: "getVerdict", payload: {} }, page)).resolves.toMatchObject({ ok: true, value: { level: "high" } });
+    await expect(send({ type: "bannerClosed", payload: {} }, page)).resolves.toEqual({ ok: true, value: true });
+    await expect(send({ type: "getReport", payload: { url: CLIP, tab: 1 } }, popupPage)).resolves.toMatchObject({ ok: true, value: { input: CLIP } });
     await settle();
     expect(count(CLIP)).toBe(1);
+    expect(reads).toEqual([]);
+    // The first answer that needs the dataset reads it.
+    await expect(send({ type: "getVerdict", payload: {} }, contentScript(2, "https://market.example/"))).resolves.toMatchObject({ ok: true });
+    expect(reads).toEqual([`${BASE}/data/dataset.json`]);
   });
 
   test("a corrupt or foreign stored entry is computed again and replaced; settings are untouched", async () => {
