@@ -4,8 +4,10 @@
 // bench/results/latest.json. Benchmarks are not tests: nothing here fails
 // the build; a missed target is reported, with the figure.
 //
-//   node bench/run.mjs [--quick] [--no-browser] [--no-scale]
+//   node bench/run.mjs [--quick] [--no-browser] [--no-scale] [--only-scale] [--sizes=1000,10000]
 //     --quick: fewer rounds and no 50,000-service dataset, for a smoke run
+//     --only-scale: the lookup, the weights and the scale curve, without the extension's browser figures
+//     --sizes=: the synthetic sizes of the scale curve (empty: today's dataset only)
 import * as esbuild from "esbuild";
 import fs from "node:fs";
 import os from "node:os";
@@ -354,7 +356,9 @@ async function browserBench() {
 }
 
 // ---------------------------------------------------------------- 6. scale
-const SCALE_SIZES = QUICK ? [1000, 10_000] : [1000, 10_000, 50_000];
+// --sizes=1000,10000 picks the synthetic sizes (--sizes= for today's dataset only).
+const SIZES_ARG = process.argv.find((a) => a.startsWith("--sizes="));
+const SCALE_SIZES = SIZES_ARG ? SIZES_ARG.slice(8).split(",").filter(Boolean).map(Number) : QUICK ? [1000, 10_000] : [1000, 10_000, 50_000];
 const SHARD_SIZE = 64;
 
 async function dataTools() {
@@ -467,6 +471,7 @@ async function scaleBench() {
           row[`${layout}Wake`] = w.wake.median;
           row[`${layout}Warm`] = w.warm.median;
           row[`${layout}Heap`] = await workerHeap(browser, id);
+          if (n === 0) row[`${layout}WakeStats`] = w.wake;
           await page.close();
           await browser.uninstallExtension(id);
         }
@@ -479,6 +484,10 @@ async function scaleBench() {
   }
   results.scale = rows;
   const today = rows[0];
+  for (const layout of ["single", "split"]) {
+    const st = today[`${layout}WakeStats`];
+    if (st) figure("scale", `today (${today.services} services): stopped worker → first report, ${layout === "single" ? "one file" : "split (index + one shard)"}, ms`, st, "ms");
+  }
   const top = rows.at(-1);
   if (top.services >= 50_000) {
     const ref = today.singleWake;
@@ -517,10 +526,11 @@ if (!fs.existsSync(path.join(ROOT, "dist/chrome/manifest.json"))) {
   console.log("dist/chrome is missing: building first (npm run build)…");
   execFileSync(process.execPath, [path.join(ROOT, "build.mjs")], { stdio: "inherit" });
 }
+const ONLY_SCALE = process.argv.includes("--only-scale");
 await lookupBench();
 weight();
-if (!process.argv.includes("--no-browser")) await browserBench();
-await (await import("./xray.mjs")).xrayBench({ figure, stats, quick: QUICK });
+if (!process.argv.includes("--no-browser") && !ONLY_SCALE) await browserBench();
+if (!ONLY_SCALE) await (await import("./xray.mjs")).xrayBench({ figure, stats, quick: QUICK });
 if (!process.argv.includes("--no-scale")) await scaleBench();
 const md = table();
 const scaleMd = curve();
