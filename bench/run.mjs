@@ -195,6 +195,17 @@ async function wakeTimes(page, message, rounds, sleep) {
     if (!r?.ok) throw new Error(JSON.stringify(r));
     return performance.now() - t;
   }, m);
+  // The worker must have started once (installed and activated) before it is stopped:
+  // stopping a worker still installing can leave the extension without one.
+  for (let tries = 0; ; tries++) {
+    try {
+      await ask(typeof message === "function" ? message(0) : message);
+      break;
+    } catch (e) {
+      if (tries >= 50) throw e;
+      await sleep(200);
+    }
+  }
   for (let i = 0; i < rounds; i++) {
     await cdp.send("ServiceWorker.stopAllWorkers");
     await sleep(150);
@@ -531,7 +542,15 @@ await lookupBench();
 weight();
 if (!process.argv.includes("--no-browser") && !ONLY_SCALE) await browserBench();
 if (!ONLY_SCALE) await (await import("./xray.mjs")).xrayBench({ figure, stats, quick: QUICK });
-if (!process.argv.includes("--no-scale")) await scaleBench();
+if (!process.argv.includes("--no-scale")) {
+  try {
+    await scaleBench();
+  } catch (e) {
+    // The other figures are still worth printing and writing.
+    results.scaleError = String(e);
+    console.log(`\nScale curve failed: ${String(e)}`);
+  }
+}
 const md = table();
 const scaleMd = curve();
 results.machine.loadAtEnd = os.loadavg()[0];
