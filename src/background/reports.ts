@@ -41,8 +41,10 @@ export function reportForTab(state: Settled, tabId: number, url: string): Promis
   const slot = slots.get(tabId);
   if (slot && slot.url === url && slot.key === key) return slot.report;
   const mine = { url, key } as Slot;
+  // With a slot for the tab, this worker wrote its entry last: the store holds nothing fresher to read.
+  const known = slot !== undefined;
   mine.report = (async () => {
-    const stored = freshReport(await readTabReport(tabId), url, key);
+    const stored = known ? null : freshReport(await readTabReport(tabId), url, key);
     if (stored) return stored;
     const report = computeReport(await ready(), url);
     // A later address (or a closed tab) wins over this one.
