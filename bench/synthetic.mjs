@@ -117,6 +117,19 @@ export function writeSynthetic(out, n, seed = 20261130, dataDir = path.join(ROOT
     const slug = `syn${i.toString(36)}`;
     s.domains = t.domains.map((d, k) => `${slug}${k ? `-${k}` : ""}.${d.split(".").slice(1).join(".")}`);
     s.hosts = t.hosts.map((h, k) => `${h.split(".")[0]}.${slug}h${k}.com`);
+    // A source on the template's own site (its policy) moves to the clone's own site, so it stays the company's own document.
+    const moves = [...t.domains.map((d, k) => [d, s.domains[k]]), ...t.hosts.map((h, k) => [h, s.hosts[k]])];
+    const onOwnSite = (value, key) => {
+      if (Array.isArray(value)) return value.map((v) => onOwnSite(v, key));
+      if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, onOwnSite(v, k)]));
+      if (key !== "url" || typeof value !== "string") return value;
+      const u = new URL(value);
+      const move = moves.find(([from]) => u.hostname === from || u.hostname.endsWith(`.${from}`));
+      if (!move) return value;
+      u.hostname = `${u.hostname.slice(0, u.hostname.length - move[0].length)}${move[1]}`;
+      return u.href;
+    };
+    Object.assign(s, onOwnSite({ ...s, domains: undefined, hosts: undefined }, ""), { domains: s.domains, hosts: s.hosts });
     write("services", s);
   }
   return { services: real.services.length + extra, entities: entityCount, laws: real.laws.length, groups: real.groups.length };

@@ -7,9 +7,10 @@ import { updateSettings } from "../platform/settings";
 import { sessionGet, sessionUpdate } from "../platform/session";
 import { levelRank } from "../core/assess";
 import type { Handlers, SenderInfo } from "../core/messages";
-import { ready, today } from "./state";
-import { withActions } from "../core/actions";
-import { bannerFor, reportFor, type ClosedMap } from "./verdict";
+import { ready, settled, type Settled } from "./state";
+import type { Report } from "../core/report";
+import { bannerFor, type ClosedMap } from "./verdict";
+import { reportForTab, reportForUrl } from "./reports";
 import { getXray } from "./xray";
 
 const isClosedMap = (v: unknown): v is ClosedMap => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -20,9 +21,14 @@ function senderPage(sender: SenderInfo): string {
   return sender.url;
 }
 
+/** The report of the page a content script runs in: its tab's one report. */
+function senderReport(state: Settled, sender: SenderInfo): Promise<Report> {
+  if (sender.tabId === undefined) throw new Error("sender has no tab");
+  return reportForTab(state, sender.tabId, senderPage(sender));
+}
+
 async function senderDomain(sender: SenderInfo): Promise<string> {
-  const state = await ready();
-  const report = reportFor(state, senderPage(sender));
+  const report = await senderReport(await settled(), sender);
   if (!report.matched || !report.domain) throw new Error("this page is not in the dataset");
   return report.domain;
 }
@@ -30,14 +36,12 @@ async function senderDomain(sender: SenderInfo): Promise<string> {
 export const handlers: Handlers = {
   getXray,
   async getVerdict(_payload, sender) {
-    const state = await ready();
-    const report = reportFor(state, senderPage(sender));
-    const closed = await sessionGet<ClosedMap>("closedBanners", isClosedMap, {});
-    return bannerFor(state, report, closed);
+    const state = await settled();
+    const [report, closed] = await Promise.all([senderReport(state, sender), sessionGet<ClosedMap>("closedBanners", isClosedMap, {})]);
+    return bannerFor(state.settings, report, closed);
   },
   async bannerClosed(_payload, sender) {
-    const state = await ready();
-    const report = reportFor(state, senderPage(sender));
+    const report = await senderReport(await settled(), sender);
     if (report.matched && report.domain) {
       const domain = report.domain;
       const rank = levelRank(report.verdict.level);
@@ -59,9 +63,10 @@ export const handlers: Handlers = {
     await browser.runtime.openOptionsPage();
     return true;
   },
-  async getReport({ url }) {
-    const state = await ready();
-    return withActions(state.dataset, reportFor(state, url), state.settings.concerns, today());
+  async getReport({ url, tab }) {
+    // The popup names its tab: the report computed now is kept as that tab's.
+    const state = await settled();
+    return tab === undefined ? reportForUrl(state, url) : reportForTab(state, tab, url);
   },
   async updateSettings({ patch }) {
     return updateSettings(patch);

@@ -1,14 +1,16 @@
 // Service worker (Chrome) / background script (Firefox): wiring only.
 // `main` registers every listener synchronously, in the worker's first turn,
 // so an event that wakes the worker is never missed; handlers wait for
-// `ready()`. Tests call `main` against a fake browser and fire its events.
+// `settled()` (settings) or `ready()` (settings and dataset). Tests call
+// `main` against a fake browser and fire its events.
 import browser, { type Runtime } from "../platform/browser";
 import { extensionId, senderInfo } from "../platform/messaging";
 import { readSettings } from "../platform/settings";
 import { route } from "../core/messages";
 import { handlers } from "./handlers";
-import { ready, trackSettings } from "./state";
+import { settled, trackSettings } from "./state";
 import { updateAllBadges, updateBadge } from "./badge";
+import { forgetTab, settingsChanged } from "./reports";
 
 /** Wires the background; the promise settles once every open tab's badge is computed. */
 export function main(): Promise<void> {
@@ -16,8 +18,9 @@ export function main(): Promise<void> {
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status !== "loading") return;
-    void ready().then((state) => updateBadge(state, tabId, tab.url));
+    void settled().then((state) => updateBadge(state, tabId, tab.url));
   });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== "install") return;
@@ -26,8 +29,11 @@ export function main(): Promise<void> {
     });
   });
 
-  trackSettings(() => void ready().then(updateAllBadges));
+  trackSettings((_, previous) => void settled().then(async (state) => {
+    await settingsChanged(previous, state);
+    await updateAllBadges(state);
+  }));
 
-  // Recompute every badge when the worker (re)starts: badges must be right after a restart.
-  return ready().then(updateAllBadges).catch((e: unknown) => console.error("[Data Borders]", e));
+  // Set every badge when the worker (re)starts, from the stored reports (computed where none is fresh).
+  return settled().then(updateAllBadges).catch((e: unknown) => console.error("[Data Borders]", e));
 }

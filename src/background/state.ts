@@ -1,13 +1,19 @@
-// What every handler waits for: the bundled dataset and the current
-// settings. Loaded once per worker life; settings stay fresh via onChanged.
+// What the handlers wait for: the current settings (enough to answer from a
+// stored report) and the bundled dataset (to compute one). Each is read once
+// per worker life; settings stay fresh via onChanged.
 import browser from "../platform/browser";
 import { readSettings, onSettingsChanged } from "../platform/settings";
 import { isCompiledDataset, type CompiledDataset } from "../core/dataset";
 import type { Settings } from "../core/settings";
 
-export interface State {
-  dataset: CompiledDataset;
+/** The current settings: all a stored report needs to be checked and shown. */
+export interface Settled {
   settings: Settings;
+}
+
+/** The settings and the bundled dataset: what computing a report needs. */
+export interface State extends Settled {
+  dataset: CompiledDataset;
 }
 
 async function loadDataset(): Promise<CompiledDataset> {
@@ -28,26 +34,40 @@ async function loadDataset(): Promise<CompiledDataset> {
   return parsed;
 }
 
-let state: Promise<State> | undefined;
+let base: Promise<Settled> | undefined;
+let full: Promise<State> | undefined;
 
-export function ready(): Promise<State> {
-  if (!state) {
-    state = Promise.all([loadDataset(), readSettings()]).then(([dataset, settings]) => ({ dataset, settings }));
-    state.catch(() => { state = undefined; }); // a failed load is retried by the next caller
+/**
+ * The settings, read once per worker life and kept current by trackSettings.
+ * Answering from a stored report needs nothing more, so a woken worker does
+ * not read the dataset for it.
+ */
+export function settled(): Promise<Settled> {
+  if (!base) {
+    base = readSettings().then((settings) => ({ settings }));
+    base.catch(() => { base = undefined; });
   }
-  return state;
+  return base;
+}
+
+/** The settings and the dataset (read at the first need); the same object as `settled()`'s, completed. */
+export function ready(): Promise<State> {
+  if (!full) {
+    full = Promise.all([settled(), loadDataset()]).then(([s, dataset]) => Object.assign(s, { dataset }));
+    full.catch(() => { full = undefined; }); // a failed load is retried by the next caller
+  }
+  return full;
 }
 
 /** Keeps the cached settings current; returns the listener's remover. */
-export function trackSettings(onChange: (s: Settings) => void): () => void {
+export function trackSettings(onChange: (s: Settings, previous: Settings) => void): () => void {
   return onSettingsChanged((settings) => {
-    void ready().then((s) => {
+    void settled().then((s) => {
+      const previous = s.settings;
       s.settings = settings;
-      onChange(settings);
+      onChange(settings, previous);
     });
   });
 }
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { today } from "../core/report-store";

@@ -1,23 +1,16 @@
-// The background's view of one URL for this user: the report, the banner
-// decision and the one-sentence summary, all from src/core.
+// The background's view of one report for this user: the banner decision and
+// the one-sentence summary, from src/core (reports.ts builds the report).
 import browser from "../platform/browser";
-import { buildReport, namesOf, type Report } from "../core/report";
+import { namesOf, type Report } from "../core/report";
 import { levelRank } from "../core/assess";
 import { summarize, levelMessageKey, type Translate } from "../core/text";
-import { effectiveCountry } from "../core/settings";
 import type { BannerModel } from "../core/messages";
-import type { State } from "./state";
-import { today } from "./state";
+import type { Settings } from "../core/settings";
 
 export const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
 
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage() || "en";
-}
-
-export function reportFor(state: State, url: string): Report {
-  const country = effectiveCountry(state.settings, uiLanguage());
-  return buildReport(state.dataset, url, country, state.settings.concerns, today(), uiLanguage());
 }
 
 export function sentenceFor(report: Report): string {
@@ -32,8 +25,8 @@ export function titleFor(report: Report): string {
 /** Closed-banner memory: registrable domain → rank of the level when closed. */
 export type ClosedMap = Record<string, number>;
 
-export function bannerFor(state: State, report: Report, closed: ClosedMap): BannerModel | null {
-  const { bannerThreshold, dismissed } = state.settings;
+export function bannerFor(settings: Settings, report: Report, closed: ClosedMap): BannerModel | null {
+  const { bannerThreshold, dismissed } = settings;
   if (bannerThreshold === "never" || !report.matched || !report.service || !report.domain) return null;
   const level = report.verdict.level;
   if (level === "none" || levelRank(level) < levelRank(bannerThreshold)) return null;

@@ -38,8 +38,8 @@ export interface Protocol {
   openDetails: { request: Record<string, never>; response: true };
   /** Content script: open the options page. */
   openOptions: { request: Record<string, never>; response: true };
-  /** Extension pages: the full report for a URL. */
-  getReport: { request: { url: string }; response: Report };
+  /** Extension pages: the full report for a URL; the popup names the tab it shows (the report is then kept as that tab's). */
+  getReport: { request: { url: string; tab?: number }; response: Report };
   /** Extension pages: change settings (all writes go through the background, one at a time). */
   updateSettings: { request: { patch: Partial<Settings> }; response: Settings };
   /** Extension pages: undo a site dismissal. */
@@ -84,6 +84,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 const isEmpty = (p: unknown) => isPlainObject(p) && Object.keys(p).length === 0;
+const isTabId = (v: unknown) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const isShortString = (v: unknown, max: number) => typeof v === "string" && v.length > 0 && v.length <= max;
 
 const VALIDATORS: { [K in MessageName]: (payload: unknown) => boolean } = {
@@ -92,7 +93,8 @@ const VALIDATORS: { [K in MessageName]: (payload: unknown) => boolean } = {
   dismissSite: isEmpty,
   openDetails: isEmpty,
   openOptions: isEmpty,
-  getReport: (p) => isPlainObject(p) && Object.keys(p).length === 1 && isShortString(p.url, 8192),
+  getReport: (p) => isPlainObject(p) && isShortString(p.url, 8192) &&
+    (Object.keys(p).length === 1 || (Object.keys(p).length === 2 && isTabId(p.tab))),
   updateSettings: (p) => isPlainObject(p) && Object.keys(p).length === 1 && isPlainObject(p.patch),
   restoreSite: (p) => isPlainObject(p) && Object.keys(p).length === 1 && isShortString(p.domain, 253),
   getDataInfo: isEmpty,

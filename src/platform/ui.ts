@@ -9,10 +9,10 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage() || "en";
 }
 
-/** The active tab's URL; readable because the user invoked the action (activeTab). */
-export async function activeTabUrl(): Promise<string | undefined> {
+/** The active tab: its id, and its URL, readable because the user invoked the action (activeTab). */
+export async function activeTab(): Promise<{ id: number | undefined; url: string | undefined }> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url;
+  return { id: tab?.id, url: tab?.url };
 }
 
 export function extensionUrl(path: string): string {

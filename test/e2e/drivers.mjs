@@ -125,6 +125,17 @@ class Driver {
     }, host);
   }
 
+  /** The report the background keeps in session storage for the tab showing `host`: its page, level and service. */
+  storedReportFor(host) {
+    return this.api(async (h) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url && new URL(t.url).host === h);
+      if (!tab) return null;
+      const entry = (await api.storage.session.get(`report:${tab.id}`))[`report:${tab.id}`];
+      return entry ? { tabUrl: tab.url, url: entry.url, level: entry.report?.verdict?.level, service: entry.report?.service?.name } : null;
+    }, host);
+  }
+
   /** Badge of the active tab, after bringing `page` to the front (works for tabs outside the dataset too). */
   async activeBadge(page) {
     await page.bringToFront();

@@ -127,6 +127,9 @@ export const SCENARIOS = [
     async run(d, { page }) {
       await page.goto("http://www.tiktok.com/");
       await expectOneBanner(page);
+      // One report for the tab, kept for the popup (which reads it without waking the worker).
+      const stored = await pollValue(() => d.storedReportFor("www.tiktok.com"), (r) => r?.url === "http://www.tiktok.com/");
+      assert.deepEqual(stored, { tabUrl: "http://www.tiktok.com/", url: "http://www.tiktok.com/", level: "high", service: "TikTok" });
       const popup = await d.openPopupFor(page);
       try {
         await poll(popup, hasH1("TikTok"));

@@ -30,7 +30,7 @@ export function storageArea(name: string, onChanged: ReturnType<typeof event>) {
       await Promise.resolve();
       onChanged.fire(changes, name);
     },
-    async remove(key: string) { delete data[key]; },
+    async remove(key: string | string[]) { for (const k of Array.isArray(key) ? key : [key]) delete data[k]; },
     async clear() { data = {}; },
     /** Test hook: put raw (possibly corrupt) data in place without events. */
     _raw: (next: Record<string, unknown>) => { data = next; },

@@ -28,6 +28,8 @@ describe("message router", () => {
 
   test("answers an extension page's report request", async () => {
     await expect(route(handlers, { type: "getReport", payload: { url: "https://a.com/" } }, page, OWN)).resolves.toEqual({ ok: true, value: { url: "https://a.com/" } });
+    // The popup names its tab.
+    await expect(route(handlers, { type: "getReport", payload: { url: "https://a.com/", tab: 12 } }, page, OWN)).resolves.toEqual({ ok: true, value: { url: "https://a.com/" } });
   });
 
   test("answers an extension page's scan roll-up request", async () => {
@@ -51,6 +53,11 @@ describe("message router", () => {
     ["a missing payload", { type: "getVerdict" }, content, /malformed payload/],
     ["a wrong payload type", { type: "getReport", payload: { url: 42 } }, page, /malformed payload/],
     ["an oversized URL", { type: "getReport", payload: { url: "x".repeat(9000) } }, page, /malformed payload/],
+    ["a tab that is not a number", { type: "getReport", payload: { url: "https://a.com/", tab: "12" } }, page, /malformed payload/],
+    ["a negative tab", { type: "getReport", payload: { url: "https://a.com/", tab: -1 } }, page, /malformed payload/],
+    ["a fractional tab", { type: "getReport", payload: { url: "https://a.com/", tab: 1.5 } }, page, /malformed payload/],
+    ["a report request with another key", { type: "getReport", payload: { url: "https://a.com/", window: 1 } }, page, /malformed payload/],
+    ["a report request with a tab and another key", { type: "getReport", payload: { url: "https://a.com/", tab: 1, window: 1 } }, page, /malformed payload/],
     ["a non-plain patch", { type: "updateSettings", payload: { patch: [] } }, page, /malformed payload/],
     ["a scan roll-up from a content script", { type: "getXray", payload: { url: "https://a.com/", hosts: [] } }, content, /not allowed from a content script/],
     ["a scan with a malformed host", { type: "getXray", payload: { url: "https://a.com/", hosts: [{ host: "<b>", requests: 1 }] } }, page, /malformed payload/],
