@@ -13,6 +13,9 @@ export default {
   timeoutMS: 60000,
   dryRunTimeoutMinutes: 20,
   tempDirName: ".cache/stryker-tmp",
+  // Results are kept between runs: a run that is stopped resumes, and a later run tests only what changed.
+  incremental: true,
+  incrementalFile: ".cache/mutation/stryker-incremental.json",
   reporters: ["clear-text", "progress", "json"],
   jsonReporter: { fileName: ".cache/mutation/mutation.json" },
   thresholds: { high: 90, low: 80, break: 80 },
