@@ -9,8 +9,9 @@
 //   U  the tab-update listener ignores "loading" (only URL changes update the badge)
 //   W  the first badge pass at worker start is dropped
 //   I  the welcome page opens on every onInstalled reason, or for onboarded users
-import type { Runtime, Tabs } from "../../src/platform/browser";
+import type { Runtime } from "../../src/platform/browser";
 import { fakeBrowser } from "./fake-browser";
+import { BASE, ID, contentScript, startWorker, tab } from "./worker-harness";
 import { EN } from "./en-messages";
 import { miniDataset } from "../fixtures/mini-dataset";
 
@@ -20,14 +21,7 @@ jest.mock("../../src/platform/browser", () => ({ __esModule: true, get default()
 const dataset = miniDataset();
 (globalThis as unknown as { fetch: unknown }).fetch = async () => ({ text: async () => JSON.stringify(dataset) });
 
-const ID = "own-extension-id";
-const BASE = `chrome-extension://${ID}`;
 
-function tab(id: number, url: string): Tabs.Tab {
-  return { id, index: 0, windowId: 1, url, title: "", active: true, highlighted: true, pinned: false, incognito: false, status: "loading" };
-}
-const contentScript = (tabId: number, url: string): Runtime.MessageSender =>
-  ({ id: ID, url, origin: new URL(url).origin, frameId: 0, documentId: `doc-${tabId}`, tab: tab(tabId, url) }) as Runtime.MessageSender;
 const optionsPage: Runtime.MessageSender = { id: ID, url: `${BASE}/options.html`, frameId: 0, tab: tab(99, `${BASE}/options.html`) };
 
 /** A fresh worker: fresh modules, a fresh fake browser holding `stored` settings and `tabs`, then `main()`. */
@@ -36,16 +30,7 @@ async function boot({ stored, tabs = [] }: { stored?: Record<string, unknown>; t
   const fake = mockFake;
   if (stored) fake.browser.storage.sync._raw({ settings: stored });
   fake.tabs.push(...tabs);
-  let started!: Promise<void>;
-  await jest.isolateModulesAsync(async () => {
-    const { main } = await import("../../src/background/main");
-    started = main();
-  });
-  const send = async (message: unknown, sender: Runtime.MessageSender) => {
-    const replies = fake.browser.runtime.onMessage.fire(message, sender);
-    expect(replies).toHaveLength(1);
-    return replies[0] as Promise<{ ok: boolean; value?: any; error?: string }>;
-  };
+  const { started, send } = await startWorker(fake);
   return { fake, started, send };
 }
 

@@ -11,8 +11,9 @@
 //   K  the settings version ignores the country (src/core/report-store.ts)
 //   D  a closed tab's entry stays in session storage
 //   L  the worker reads the dataset at start (src/background/main.ts calls ready())
-import type { Runtime, Tabs } from "../../src/platform/browser";
+import type { Runtime } from "../../src/platform/browser";
 import { fakeBrowser } from "./fake-browser";
+import { BASE, ID, contentScript, startWorker, tab } from "./worker-harness";
 import { EN } from "./en-messages";
 import { miniDataset } from "../fixtures/mini-dataset";
 import { reportKey, today } from "../../src/core/report-store";
@@ -36,16 +37,9 @@ const reads: string[] = [];
   return { text: async () => JSON.stringify(dataset) };
 };
 
-const ID = "own-extension-id";
-const BASE = `chrome-extension://${ID}`;
 const FR = { version: 2, country: "FR", onboarded: true };
 const CLIP = "https://www.clip.example/@someone";
 
-function tab(id: number, url: string): Tabs.Tab {
-  return { id, index: 0, windowId: 1, url, title: "", active: true, highlighted: true, pinned: false, incognito: false, status: "loading" };
-}
-const contentScript = (tabId: number, url: string): Runtime.MessageSender =>
-  ({ id: ID, url, origin: new URL(url).origin, frameId: 0, documentId: `doc-${tabId}`, tab: tab(tabId, url) }) as Runtime.MessageSender;
 const popupPage: Runtime.MessageSender = { id: ID, url: `${BASE}/popup.html`, frameId: 0 };
 
 /** A fresh worker on `fake` (a new browser unless one is given: a restart keeps the browser's storage). */
@@ -53,17 +47,8 @@ async function boot({ stored, tabs = [], fake = fakeBrowser(EN) }: { stored?: Re
   mockFake = fake;
   if (stored) fake.browser.storage.sync._raw({ settings: stored });
   fake.tabs.push(...tabs);
-  let started!: Promise<void>;
-  await jest.isolateModulesAsync(async () => {
-    const { main } = await import("../../src/background/main");
-    started = main();
-  });
+  const { started, send } = await startWorker(fake);
   await started;
-  const send = async (message: unknown, sender: Runtime.MessageSender) => {
-    const replies = fake.browser.runtime.onMessage.fire(message, sender);
-    expect(replies).toHaveLength(1);
-    return replies[0] as Promise<{ ok: boolean; value?: any; error?: string }>;
-  };
   return { fake, send };
 }
 
