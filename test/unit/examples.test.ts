@@ -7,25 +7,11 @@ import path from "node:path";
 import { CSV_COLUMNS, readLines } from "../../tools/lookup-batch";
 import { urlFromInput } from "../../tools/lookup";
 import { normaliseInput } from "../../src/core/match";
+import { cells } from "./csv-cells";
 
 const DIR = path.resolve(__dirname, "../../docs/examples");
 const read = (f: string) => fs.readFileSync(path.join(DIR, f), "utf8");
 
-/** Splits one CSV record (RFC 4180 quoting). */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { out.push(cur); cur = ""; } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
 
 const readable = (input: string) => {
   try {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { main } from "../../tools/lookup";
 import { CSV_COLUMNS, csvCell, parseBatchArgs } from "../../tools/lookup-batch";
 import { miniDataset } from "../fixtures/mini-dataset";
+import { cells } from "./csv-cells";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "db-batch-"));
 const datasetPath = path.join(dir, "dataset.json");
@@ -17,21 +18,6 @@ const file = (name: string, text: string) => {
   return p;
 };
 
-/** Splits one CSV record (RFC 4180 quoting). */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { out.push(cur); cur = ""; } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
 
 const VENDORS = [
   "# vendors under review",
