@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { compileData } from "../../tools/data/compile";
 import { coverageMarkdown, readRanking } from "../../tools/data/report";
+import { readDepthScope } from "../../tools/data/depth";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DATA = path.join(ROOT, "src/data");
@@ -14,7 +15,7 @@ test("docs/data-coverage.md is what `npm run data:report` produces (run it and r
   const asOf = compileData(DATA, version!);
   const ranking = readRanking(ROOT);
   const committed = fs.readFileSync(path.join(ROOT, "docs/data-coverage.md"), "utf8");
-  expect(committed).toBe(coverageMarkdown(asOf.dataset!, asOf.warnings, ranking));
+  expect(committed).toBe(coverageMarkdown(asOf.dataset!, asOf.warnings, ranking, readDepthScope(ROOT)));
 });
 
 test("every domain the non-consumer list names is in the ranking, once", () => {

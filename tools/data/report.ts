@@ -7,6 +7,7 @@ import { controlChain } from "../../src/core/ownership";
 import { getDomain } from "tldts-icann";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { depthLines } from "./depth";
 
 function pct(n: number, of: number): string {
   return of === 0 ? "0 %" : `${Math.round((n / of) * 100)} %`;
@@ -166,7 +167,7 @@ function marketLines(ds: CompiledDataset): string[] {
   ];
 }
 
-export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataProblem[], ranking: readonly RankedDomain[] = []): string {
+export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataProblem[], ranking: readonly RankedDomain[] = [], depthScope: readonly string[] = []): string {
   const services = ds.services;
   const n = services.length;
   const withStorage = services.filter((s) => s.storage.length > 0).length;
@@ -197,6 +198,7 @@ export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataPro
     `| Confidence low | ${byConfidence("low")} | ${pct(byConfidence("low"), n)} |`,
     `| Claims with an https source | ${sourced} of ${claims} | ${pct(sourced, claims)} |`,
     "",
+    ...(depthScope.length > 0 ? depthLines(ds, warnings, depthScope) : []),
     "## Services",
     "",
     "| Service | Category | Domains | Operators | Storage | Remote access | News | Confidence | Reviewed |",

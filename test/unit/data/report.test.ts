@@ -19,3 +19,23 @@ describe("coverage report", () => {
     expect(md).toMatch(/\| CN \| 3 \| Clip, market, red \|/);
   });
 });
+
+describe("depth of the committed scope", () => {
+  const md = coverageMarkdown(ds, [], [], ["cloudy", "bigsite", "market", "mystery", "gone-service"]);
+
+  test("an operator counts only when one covers users in each of the EEA, the UK and the US", () => {
+    expect(md).toMatch(/\| Operator known for EEA, UK and US users \(EEA 3, UK 2, US 2\) \| 2 of 4 \| 50 % \| 95 % \| not met \|/);
+    expect(md).toMatch(/Without an operator for all three regions \(2\): market, mystery\./);
+  });
+
+  test("US-controlled services need an EU-U.S. DPF entry for a company of their operator's chain", () => {
+    expect(md).toMatch(/\| US-controlled services with their DPF status recorded \| 1 of 2 \| 50 % \| 100 % \| not met \|/);
+    expect(md).toMatch(/US-controlled without a DPF entry \(1\): bigsite\./);
+  });
+
+  test("storage, confidence and a scope entry that left the dataset are reported, not hidden", () => {
+    expect(md).toMatch(/\| Storage statement \(stated or possible\) \| 2 of 4 \| 50 % \| 85 % \| not met \|/);
+    expect(md).toMatch(/\| Confidence high \| 3 of 4 \| 75 % \| 40 % \| met \|/);
+    expect(md).toMatch(/No longer in the dataset: gone-service\./);
+  });
+});
