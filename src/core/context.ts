@@ -66,8 +66,16 @@ export function compels(law: Law): boolean {
   return law.effect.some((e) => COMPELLING_EFFECTS.has(e));
 }
 
+/**
+ * The operator for this user: one named for their own country wins over one
+ * for their region (EEA, UK, …), which wins over the worldwide one ("*"),
+ * whatever the order the file lists them in.
+ */
 export function pickOperator(operators: readonly Operator[], zone: UserZone): Operator | undefined {
-  return operators.find((o) => covers(o.regions, zone));
+  const rank = (o: Operator) => (o.regions.includes(zone.country) ? 2 : o.regions.some((r) => r !== "*" && zone.tokens.has(r)) ? 1 : o.regions.includes("*") ? 0 : -1);
+  let best: Operator | undefined;
+  for (const o of operators) if (rank(o) >= 0 && (best === undefined || rank(o) > rank(best))) best = o;
+  return best;
 }
 
 export function jurisdictionOf(ds: Pick<CompiledDataset, "groups">, law: Law): string[] {

@@ -1,6 +1,8 @@
 import { assess, DEFAULT_CONCERNS, severityFor, type Finding, type FindingKind, type Level, type Profile } from "../../src/core/assess";
 import { buildReport } from "../../src/core/report";
 import { miniDataset } from "../fixtures/mini-dataset";
+import { pickOperator } from "../../src/core/context";
+import { userZone } from "../../src/core/regions";
 
 const ds = miniDataset();
 const TODAY = "2026-06-01";
@@ -258,5 +260,28 @@ describe("assess: hard cases", () => {
         }
       }
     }
+  });
+});
+
+describe("pickOperator: the most specific operator wins, whatever the file's order", () => {
+  const src = { url: "https://example.org/p", publisher: "Example", date: "2026-01-01" };
+  const op = (entity: string, regions: string[]) => ({ entity, regions, source: src });
+  const world = op("world-co", ["*"]);
+  const europe = op("europe-co", ["EEA", "CH"]);
+  const france = op("france-co", ["FR"]);
+  const americas = op("americas-co", ["US", "CA"]);
+  const zone = (country: string) => userZone(ds.groups, country);
+
+  test("a regional operator listed after the worldwide one still serves that region", () => {
+    expect(pickOperator([world, europe, americas], zone("DE"))?.entity).toBe("europe-co");
+    expect(pickOperator([world, europe, americas], zone("US"))?.entity).toBe("americas-co");
+  });
+  test("the user's own country beats their region, and the worldwide operator serves everyone else", () => {
+    expect(pickOperator([europe, world, france], zone("FR"))?.entity).toBe("france-co");
+    expect(pickOperator([europe, world, france], zone("JP"))?.entity).toBe("world-co");
+  });
+  test("no operator when none covers the user; the first listed wins among equals", () => {
+    expect(pickOperator([europe, france], zone("JP"))).toBeUndefined();
+    expect(pickOperator([op("first", ["*"]), op("second", ["*"])], zone("JP"))?.entity).toBe("first");
   });
 });
