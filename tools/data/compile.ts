@@ -285,7 +285,7 @@ function placeInName(name: string): string | null {
 // Words that begin company names without naming the group.
 const GENERIC_NAME_WORDS = new Set([
   "the", "grupo", "group", "groupe", "gruppo", "grupa", "financiero", "banco", "bank", "pt", "new", "first", "china", "global", "international",
-  "koninklijke", "royal", "national", "united", "türk", "turk",
+  "koninklijke", "royal", "national", "united", "türk", "turk", "red",
   "beijing", "shanghai", "shenzhen", "hangzhou", "guangzhou", "chengdu", "tianjin", "wuhan", "nanjing", "xiamen", "zhuhai",
 ]);
 

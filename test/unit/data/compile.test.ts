@@ -168,6 +168,11 @@ describe("dataset compiler", () => {
         fx.entities["alpha-ireland"].name = "Grupo Alpha SA";
         fx.entities["alpha-inc"].name = "Grupo Beta SA";
       }))).toEqual([]);
+      // Red Bull GmbH and Red Hat, Inc.: "Red" begins unrelated brands.
+      expect(namesakeGaps(namesakes((fx) => {
+        fx.entities["alpha-ireland"].name = "Red Bull GmbH";
+        fx.entities["alpha-inc"].name = "Red Hat, Inc.";
+      }))).toEqual([]);
     });
   });
 
