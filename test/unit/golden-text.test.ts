@@ -1,0 +1,56 @@
+// The exact text people read and send, pinned: every request letter (each law
+// in each language), the evidence report, and country names in sentences in
+// the four interface languages. Other tests check what the text must contain;
+// these fail on any change at all, so a wording change is a reviewed snapshot
+// diff (`npx jest -u test/unit/golden-text.test.ts`, then read the diff).
+import { DEFAULT_CONCERNS } from "../../src/core/assess";
+import { withActions } from "../../src/core/actions";
+import { buildReport } from "../../src/core/report";
+import { buildEvidence, evidenceMarkdown } from "../../src/core/evidence";
+import { requestLetter, mailtoLink, LETTER_LAWS, LETTER_LANGS } from "../../src/core/letter";
+import { countryName, fromCountries, inCountries, inCountry, listOf, theCountries, theCountry } from "../../src/core/country-grammar";
+import { miniDataset } from "../fixtures/mini-dataset";
+import { EN, FR, translator } from "./en-messages";
+
+const TODAY = "2026-06-01";
+
+describe("request letters, word for word", () => {
+  const base = { serviceName: "Clip", company: "Clip Europe Ltd", country: "FR", date: TODAY };
+  for (const law of LETTER_LAWS) {
+    for (const lang of LETTER_LANGS) {
+      test(`${law} in ${lang}`, () => {
+        const country = law === "lgpd" ? "BR" : law === "appi" ? "JP" : law === "pipeda" ? "CA" : law === "uk-gdpr" ? "GB" : law.startsWith("us") || law === "ccpa" ? "US" : law === "generic" ? "MX" : "FR";
+        const letter = requestLetter({ ...base, country, law, lang });
+        expect(letter).toMatchSnapshot();
+        expect(mailtoLink({ email: "privacy@clip.example" }, letter)).toMatchSnapshot();
+      });
+    }
+  }
+});
+
+describe("evidence report, word for word", () => {
+  const ds = miniDataset();
+  test.each([
+    ["https://clip.example/", "FR", "en", EN],
+    ["https://clip.example/", "US", "fr", FR],
+    ["https://market.example/", "EE", "en", EN],
+    ["https://mystery.example/", "DE", "en", EN],
+  ] as const)("%s for a user in %s (%s)", (url, country, lang, table) => {
+    const report = withActions(ds, buildReport(ds, url, country, DEFAULT_CONCERNS, TODAY), DEFAULT_CONCERNS, TODAY);
+    const ev = buildEvidence(report, translator(table), lang, TODAY);
+    expect(evidenceMarkdown(ev)).toMatchSnapshot();
+  });
+});
+
+describe("countries in sentences, in four languages", () => {
+  const CODES = ["US", "GB", "FR", "DE", "CN", "JP", "IE", "NL", "SG", "HK", "KY", "IN", "BR", "MX", "CA", "AU", "KR", "RU", "TR", "ZA", "AE", "PH", "IL", "CH"];
+  for (const lang of ["en", "fr", "de", "es"]) {
+    test(lang, () => {
+      const rows = CODES.map((c) => [c, countryName(c, lang), inCountry(c, lang), theCountry(c, lang)].join(" | "));
+      const lists = [["CN"], ["US", "IE"], ["FR", "DE", "NL"], ["US", "CN", "SG", "HK", "JP"]].map((codes) =>
+        [inCountries(codes, lang), theCountries(codes, lang), fromCountries(codes, lang), inCountries(codes, lang, 2), listOf(codes.map((c) => countryName(c, lang)), lang)].join(" | "),
+      );
+      expect([...rows, ...lists].join("\n")).toMatchSnapshot();
+    });
+  }
+});
