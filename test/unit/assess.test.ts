@@ -1,4 +1,5 @@
-import { assess, DEFAULT_CONCERNS, severityFor, type Finding, type FindingKind, type Level, type Profile } from "../../src/core/assess";
+import { assess, DEFAULT_CONCERNS, levelRank, severityFor, type Finding, type FindingKind, type Level, type Profile } from "../../src/core/assess";
+import type { CompiledDataset } from "../../src/core/dataset";
 import { buildReport } from "../../src/core/report";
 import { miniDataset } from "../fixtures/mini-dataset";
 import { pickOperator } from "../../src/core/context";
@@ -283,5 +284,80 @@ describe("pickOperator: the most specific operator wins, whatever the file's ord
   test("no operator when none covers the user; the first listed wins among equals", () => {
     expect(pickOperator([europe, france], zone("JP"))).toBeUndefined();
     expect(pickOperator([op("first", ["*"]), op("second", ["*"])], zone("JP"))?.entity).toBe("first");
+  });
+});
+
+describe("assess: every branch of the news rules", () => {
+  // Each case: one service (the mini dataset's French shop) carrying the given news, judged on 1 June 2026.
+  type NewsItem = CompiledDataset["services"][number]["news"][number];
+  let serial = 0;
+  const item = (over: Partial<NewsItem>): NewsItem => ({
+    date: "2026-03-01", headline: `item ${++serial}`, outlet: "Outlet", url: `https://example.org/news/${serial}`, kind: "other", topic: "privacy", jurisdiction: "none", ...over,
+  });
+  const withNews = (...news: NewsItem[]) => ({ ...service("euroshop"), news });
+  const newsOf = (country: string, ...news: NewsItem[]) =>
+    assess(ds, withNews(...news), profile(country), TODAY).findings.filter((f) => ["ownership-change", "data-breach", "own-state-action", "regulatory-action"].includes(f.kind));
+  const summary = (country: string, ...news: NewsItem[]) => newsOf(country, ...news).map((f) => `${f.kind}:${f.severity}:${f.countries.join(",")}`);
+
+  test("a change of owner is low for everyone, with the country only when an authority is named", () => {
+    expect(summary("DE", item({ kind: "ownership", topic: "ownership" }))).toEqual(["ownership-change:low:"]);
+    expect(summary("DE", item({ kind: "other", topic: "ownership" }))).toEqual(["ownership-change:low:"]);
+    expect(summary("DE", item({ kind: "ownership", topic: "ownership", jurisdiction: "US" }))).toEqual(["ownership-change:low:US"]);
+    // A state's review of a deal that has not happened is not a change of owner.
+    expect(summary("DE", item({ kind: "other", topic: "ownership", jurisdiction: "GB" }))).toEqual([]);
+  });
+
+  test("a breach counts only for the users whose data it concerns", () => {
+    expect(summary("DE", item({ kind: "breach", topic: "security" }))).toEqual(["data-breach:low:"]);
+    expect(summary("US", item({ kind: "breach", topic: "security", jurisdiction: "US", dataOf: ["US"] }))).toEqual(["data-breach:low:US"]);
+    expect(summary("DE", item({ kind: "breach", topic: "security", jurisdiction: "US", dataOf: ["US"] }))).toEqual([]);
+    expect(summary("DE", item({ kind: "breach", topic: "security", jurisdiction: "US" }))).toEqual([]);
+  });
+
+  test("an authority's action: the user's own state is medium; another's counts when it concerns the user (a ban medium, the rest low)", () => {
+    const frenchFine = item({ kind: "fine", jurisdiction: "FR" });
+    expect(summary("FR", frenchFine)).toEqual(["own-state-action:medium:FR"]);
+    expect(summary("DE", frenchFine)).toEqual([]);
+    // A regional authority is the user's own; it has no single country to name.
+    expect(summary("DE", item({ kind: "law", jurisdiction: "EEA" }))).toEqual(["own-state-action:medium:"]);
+    const irishFine = item({ kind: "fine", jurisdiction: "IE", dataOf: ["EEA"] });
+    expect(summary("DE", irishFine)).toEqual(["regulatory-action:low:IE"]);
+    expect(summary("US", irishFine)).toEqual([]);
+    expect(summary("DE", item({ kind: "ban", jurisdiction: "IN", dataOf: ["*"] }))).toEqual(["regulatory-action:medium:IN"]);
+    expect(summary("DE", item({ kind: "transfer", jurisdiction: "IN", dataOf: ["*"] }))).toEqual(["regulatory-action:low:IN"]);
+    // Not an action (an inquiry opened, a statement): nothing, even from the user's own state.
+    expect(summary("FR", item({ kind: "other", jurisdiction: "FR" }))).toEqual([]);
+  });
+
+  test("recent means 24 months to the month; a ban by the user's own state stands until the day it ends; the future and non-data topics never count", () => {
+    expect(summary("FR", item({ kind: "fine", jurisdiction: "FR", date: "2024-06-30" }))).toEqual(["own-state-action:medium:FR"]);
+    expect(summary("FR", item({ kind: "fine", jurisdiction: "FR", date: "2024-05-31" }))).toEqual([]);
+    expect(summary("FR", item({ kind: "ban", jurisdiction: "FR", date: "2019-01-01" }))).toEqual(["own-state-action:medium:FR"]);
+    expect(summary("FR", item({ kind: "ban", jurisdiction: "FR", date: "2019-01-01", ended: "2026-06-02" }))).toEqual(["own-state-action:medium:FR"]);
+    expect(summary("FR", item({ kind: "ban", jurisdiction: "FR", date: "2019-01-01", ended: TODAY }))).toEqual([]);
+    // Another state's old ban does not stand for this user.
+    expect(summary("DE", item({ kind: "ban", jurisdiction: "IN", date: "2019-01-01", dataOf: ["*"] }))).toEqual([]);
+    expect(summary("FR", item({ kind: "fine", jurisdiction: "FR", date: TODAY }))).toEqual(["own-state-action:medium:FR"]);
+    expect(summary("FR", item({ kind: "fine", jurisdiction: "FR", date: "2026-06-02" }))).toEqual([]);
+    expect(summary("FR", item({ kind: "fine", jurisdiction: "FR", topic: "competition" }))).toEqual([]);
+  });
+
+  test("items of one kind make one finding: newest first, every source kept, the highest severity", () => {
+    const older = item({ kind: "ownership", topic: "ownership", date: "2025-01-01" });
+    const newer = item({ kind: "ownership", topic: "ownership", date: "2026-01-01" });
+    const [change] = newsOf("DE", older, newer);
+    expect(change!.date).toBe("2026-01-01");
+    expect(change!.headline).toBe(newer.headline);
+    expect(change!.sources.map((s) => s.url)).toEqual([newer.url, older.url]);
+    expect(change!.sources[0]).toEqual({ url: newer.url, publisher: "Outlet", date: "2026-01-01", title: newer.headline });
+    const actions = newsOf("DE", item({ kind: "fine", jurisdiction: "IE", dataOf: ["EEA"], date: "2026-02-01" }), item({ kind: "ban", jurisdiction: "IN", dataOf: ["*"], date: "2025-02-01" }));
+    expect(actions.map((f) => [f.kind, f.severity, f.sources.length, f.newsKind])).toEqual([["regulatory-action", "medium", 2, "fine"]]);
+  });
+
+  test("findings are ordered by severity, then structure before events", () => {
+    const v = assess(ds, withNews(item({ kind: "fine", jurisdiction: "FR" }), item({ kind: "ownership", topic: "ownership" })), profile("FR"), TODAY);
+    const order = v.findings.map((f) => f.kind);
+    expect(order.indexOf("own-state-action")).toBeLessThan(order.indexOf("ownership-change"));
+    for (let i = 1; i < v.findings.length; i++) expect(levelRank(v.findings[i - 1]!.severity)).toBeGreaterThanOrEqual(levelRank(v.findings[i]!.severity));
   });
 });
