@@ -1,7 +1,7 @@
 import { assess, DEFAULT_CONCERNS, levelRank, severityFor, type Finding, type FindingKind, type Level, type Profile } from "../../src/core/assess";
 import type { CompiledDataset } from "../../src/core/dataset";
 import { buildReport } from "../../src/core/report";
-import { miniDataset } from "../fixtures/mini-dataset";
+import { miniDataset, SRC } from "../fixtures/mini-dataset";
 import { pickOperator } from "../../src/core/context";
 import { userZone } from "../../src/core/regions";
 
@@ -359,5 +359,34 @@ describe("assess: every branch of the news rules", () => {
     const order = v.findings.map((f) => f.kind);
     expect(order.indexOf("own-state-action")).toBeLessThan(order.indexOf("ownership-change"));
     for (let i = 1; i < v.findings.length; i++) expect(levelRank(v.findings[i - 1]!.severity)).toBeGreaterThanOrEqual(levelRank(v.findings[i]!.severity));
+  });
+});
+
+describe("assess: which laws count as able to compel", () => {
+  const place = (country: string) => ({ country, source: SRC });
+  /** The mini dataset plus one service run by a company headquartered in `country`, and extra laws. */
+  function controlledFrom(country: string, extraLaws: CompiledDataset["laws"] = []) {
+    const base = miniDataset();
+    const entity = { id: "far-co", name: "Far Co", kind: "company" as const, legalDomicile: place(country), headquarters: place(country), owners: [], reviewed: "2026-01-01" };
+    const svc = { ...service("euroshop"), id: "far", domains: ["far.example"], operators: [{ entity: "far-co", regions: ["*"], source: SRC }], storage: [] };
+    const data: CompiledDataset = { ...base, entities: { ...base.entities, "far-co": entity }, services: [...base.services, svc], laws: [...base.laws, ...extraLaws] };
+    return (user: string) => find(assess(data, svc, profile(user), TODAY).findings, "controlled-from");
+  }
+  const lawOf = (over: Partial<CompiledDataset["laws"][number]>): CompiledDataset["laws"][number] => ({
+    ...ds.laws.find((l) => l.id === "ru-old")!, status: { value: "in-force", checked: "2026-01-01", source: SRC }, ...over,
+  });
+
+  test("a repealed law compels no one", () => {
+    const ru = controlledFrom("RU")("JP")!;
+    expect(ru.laws).toEqual([]);
+    expect(ru.compels).toBe(false);
+    const inForce = controlledFrom("RU", [lawOf({ id: "ru-new" })])("JP")!;
+    expect([inForce.laws, inForce.compels]).toEqual([["ru-new"], true]);
+  });
+
+  test("a bloc's law reaches only the member countries its reach lists", () => {
+    const bloc = lawOf({ id: "bloc-law", jurisdiction: "eea", reach: [{ basis: "headquarters", countries: ["FR"] }, { basis: "storage", countries: ["DE"] }] });
+    expect(controlledFrom("FR", [bloc])("JP")!.laws).toContain("bloc-law");
+    expect(controlledFrom("NL", [bloc])("JP")?.laws ?? []).not.toContain("bloc-law");
   });
 });
