@@ -390,3 +390,50 @@ describe("assess: which laws count as able to compel", () => {
     expect(controlledFrom("NL", [bloc])("JP")?.laws ?? []).not.toContain("bloc-law");
   });
 });
+
+describe("assess: storage statements in detail", () => {
+  const withStorage = (storage: CompiledDataset["services"][number]["storage"]) => ({ ...service("euroshop"), storage });
+  const stmt = (countries: string[], date: string, basis: "stated" | "possible" = "stated") =>
+    ({ countries, basis, appliesTo: ["*"], statement: "Stored there.", source: { url: `https://example.org/storage/${date}/${countries.join("-")}`, publisher: "Example", date } });
+
+  test("a footprint list is never read as where the data is stored", () => {
+    const v = assess(ds, service("market"), profile("DE"), TODAY);
+    expect(find(v.findings, "stored-in")).toBeUndefined();
+    expect(find(v.findings, "storage-unknown")).toBeDefined();
+    expect(v.findings.filter((f) => f.kind === "possible-processing").flatMap((f) => f.countries)).toEqual(expect.arrayContaining(["CN", "US", "SG", "HK"]));
+  });
+
+  test("a statement is reported with its year, one level lower, once it is more than 36 months old; the newest statement for a country decides", () => {
+    const fresh = find(assess(ds, withStorage([stmt(["CN"], "2023-06-01")]), profile("DE"), TODAY).findings, "stored-in")!;
+    expect(fresh.reportedYear).toBeUndefined();
+    const stale = find(assess(ds, withStorage([stmt(["CN"], "2023-05-01")]), profile("DE"), TODAY).findings, "stored-in")!;
+    expect(stale.reportedYear).toBe("2023");
+    expect(levelRank(stale.severity)).toBe(levelRank(fresh.severity) - 1);
+    const both = find(assess(ds, withStorage([stmt(["CN"], "2026-01-01"), stmt(["CN"], "2019-01-01")]), profile("DE"), TODAY).findings, "stored-in")!;
+    expect(both.reportedYear).toBeUndefined();
+    expect(both.sources).toHaveLength(2);
+  });
+
+  test("a possible location names the laws that reach data stored there", () => {
+    const possible = find(assess(ds, withStorage([stmt(["CN"], "2026-01-01", "possible")]), profile("DE"), TODAY).findings, "possible-processing")!;
+    expect(possible.laws).toEqual(["cn-intel"]);
+    expect(possible.compels).toBe(true);
+  });
+
+  test("a provider named in the policy is judged by its own chain's laws", () => {
+    const p = find(assess(ds, service("usvideo"), profile("US"), TODAY).findings, "processor-in")!;
+    expect(p.countries).toContain("CN");
+    expect(p.laws).toContain("cn-intel");
+    expect(p.compels).toBe(true);
+  });
+
+  test("a chain's companies in one country are named ultimate parent first", () => {
+    const base = miniDataset();
+    const place = { country: "RU", source: SRC };
+    const parent = { id: "top-co", name: "Top Co", kind: "company" as const, legalDomicile: place, headquarters: place, owners: [], reviewed: "2026-01-01" };
+    const sub = { ...parent, id: "sub-co", name: "Sub Co", owners: [{ entity: "top-co", controls: true, share: 100, source: SRC }] };
+    const svc = { ...service("euroshop"), id: "sub", operators: [{ entity: "sub-co", regions: ["*"], source: SRC }] };
+    const data: CompiledDataset = { ...base, entities: { ...base.entities, "top-co": parent, "sub-co": sub }, services: [...base.services, svc] };
+    expect(find(assess(data, svc, profile("JP"), TODAY).findings, "controlled-from")!.entities).toEqual(["top-co", "sub-co"]);
+  });
+});
