@@ -2,7 +2,7 @@ import { assess, DEFAULT_CONCERNS, levelRank, severityFor, type Finding, type Fi
 import type { CompiledDataset } from "../../src/core/dataset";
 import { buildReport } from "../../src/core/report";
 import { miniDataset, SRC } from "../fixtures/mini-dataset";
-import { pickOperator } from "../../src/core/context";
+import { operatorFallback, pickOperator } from "../../src/core/context";
 import { userZone } from "../../src/core/regions";
 
 const ds = miniDataset();
@@ -435,5 +435,31 @@ describe("assess: storage statements in detail", () => {
     const svc = { ...service("euroshop"), id: "sub", operators: [{ entity: "sub-co", regions: ["*"], source: SRC }] };
     const data: CompiledDataset = { ...base, entities: { ...base.entities, "top-co": parent, "sub-co": sub }, services: [...base.services, svc] };
     expect(find(assess(data, svc, profile("JP"), TODAY).findings, "controlled-from")!.entities).toEqual(["top-co", "sub-co"]);
+  });
+});
+
+describe("operatorFallback: whom to name when no operator covers the user", () => {
+  const place = (country: string) => ({ country, source: { ...SRC, url: `https://example.org/place/${country}` } });
+  const company = (id: string, owner?: string, hq: ReturnType<typeof place> | "unknown" = place("US")) => ({
+    id, name: id, kind: "company" as const, legalDomicile: "unknown" as const, headquarters: hq, reviewed: "2026-01-01",
+    owners: owner ? [{ entity: owner, controls: true, share: 100, source: SRC }] : [],
+  });
+  const entities = { top: company("top"), other: company("other"), bare: company("bare", undefined, "unknown"), "a-eu": company("a-eu", "top"), "a-us": company("a-us", "top"), "b-us": company("b-us", "other"), "c-eu": company("c-eu", "bare") };
+  const op = (entity: string, regions: string[]) => ({ entity, regions, source: { ...SRC, url: `https://example.org/policy/${entity}` } });
+  const svc = (over: Partial<CompiledDataset["services"][number]>) => ({ ...service("euroshop"), owner: undefined, ...over });
+
+  test("the recorded owner first, when it is in the dataset", () => {
+    expect(operatorFallback(entities, svc({ owner: { entity: "other", source: SRC }, operators: [op("a-eu", ["EEA"])] }))).toEqual({ entity: "other", source: SRC, basis: "owner" });
+    expect(operatorFallback(entities, svc({ owner: { entity: "missing", source: SRC }, operators: [] }))).toBeUndefined();
+  });
+
+  test("else the parent every operator's chain ends at, cited by its head office or else the first operator's source", () => {
+    expect(operatorFallback(entities, svc({ operators: [op("a-eu", ["EEA"]), op("a-us", ["US"])] }))).toEqual({ entity: "top", source: place("US").source, basis: "common-parent" });
+    expect(operatorFallback(entities, svc({ operators: [op("c-eu", ["EEA"])] }))).toEqual({ entity: "bare", source: op("c-eu", []).source, basis: "common-parent" });
+  });
+
+  test("never a guess between different groups, and nothing without operators", () => {
+    expect(operatorFallback(entities, svc({ operators: [op("a-eu", ["EEA"]), op("b-us", ["US"])] }))).toBeUndefined();
+    expect(operatorFallback(entities, svc({ operators: [] }))).toBeUndefined();
   });
 });
