@@ -4,6 +4,7 @@ import { buildReport } from "../../src/core/report";
 import { miniDataset, SRC } from "../fixtures/mini-dataset";
 import { operatorFallback, pickOperator } from "../../src/core/context";
 import { userZone } from "../../src/core/regions";
+import { userLawStatuses, userLegalProfile } from "../../src/core/tiers";
 
 const ds = miniDataset();
 const TODAY = "2026-06-01";
@@ -461,5 +462,25 @@ describe("operatorFallback: whom to name when no operator covers the user", () =
   test("never a guess between different groups, and nothing without operators", () => {
     expect(operatorFallback(entities, svc({ operators: [op("a-eu", ["EEA"]), op("b-us", ["US"])] }))).toBeUndefined();
     expect(operatorFallback(entities, svc({ operators: [] }))).toBeUndefined();
+  });
+});
+
+describe("userLawStatuses: how each country's own law is modelled", () => {
+  test("restricted, unrestricted or not modelled, from in-force laws only", () => {
+    expect(userLawStatuses(ds, ["FR", "GB", "IN", "NG"])).toEqual({ FR: "restricted", GB: "restricted", IN: "unrestricted", NG: "not-modelled" });
+    const repealed = { ...ds, laws: ds.laws.map((l) => (l.id === "in-dp" ? { ...l, status: { ...l.status, value: "repealed" as const } } : l)) };
+    expect(userLawStatuses(repealed, ["IN"])).toEqual({ IN: "not-modelled" });
+  });
+
+  test("a naming law lists its own laws; a recognised state names the transfer law and what it requires", () => {
+    const fr = userLegalProfile(ds.groups, ds.laws.filter((l) => l.userRegions.includes("EEA")));
+    expect(fr.standing("US")).toEqual({ tier: "recognised", laws: ["eu-transfers"], requires: "eu-us-dpf" });
+    expect(fr.standing("JP")).toEqual({ tier: "recognised", laws: ["eu-transfers"] });
+    expect(fr.standing("CN")).toEqual({ tier: "not-recognised", laws: ["eu-transfers"] });
+    const us = userLegalProfile(ds.groups, ds.laws.filter((l) => l.userRegions.includes("US")));
+    expect(us.standing("CN")).toEqual({ tier: "of-concern", laws: ["us-adversary-apps"] });
+    expect(us.standing("GB")).toEqual({ tier: "unconditioned", laws: [] });
+    // A law that only conditions transfers is not one that names countries of concern.
+    expect(fr.laws).toEqual(["eu-transfers"]);
   });
 });
