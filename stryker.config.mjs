@@ -4,7 +4,7 @@
 //
 // MUTATION_FILES (comma-separated globs under src/core) runs one part, with
 // its own result files under .cache/mutation/, so that a long run can be done
-// in parts; `npm run mutation:score` adds up every part's last result.
+// in parts; `npm run mutation:score` adds up every part's last result per file.
 const files = (process.env.MUTATION_FILES ?? "").split(",").map((f) => f.trim()).filter(Boolean);
 const part = files.length > 0 ? files.map((f) => f.replace(/[^a-z0-9]+/gi, "-")).join("_") : "all";
 
@@ -13,7 +13,8 @@ export default {
   mutate: files.length > 0 ? files.map((f) => `src/core/${f}`) : ["src/core/**/*.ts", "!src/core/country-codes.ts"],
   testRunner: "jest",
   plugins: ["@stryker-mutator/jest-runner"],
-  jest: { projectType: "custom", configFile: "jest.mutation.config.cjs", enableFindRelatedTests: true },
+  // MUTATION_JEST_CONFIG picks the tests for a part (report-store.ts is judged by the worker tests too).
+  jest: { projectType: "custom", configFile: process.env.MUTATION_JEST_CONFIG ?? "jest.mutation.config.cjs", enableFindRelatedTests: true },
   coverageAnalysis: "perTest",
   ignoreStatic: true,
   concurrency: 2,
