@@ -1,5 +1,5 @@
 import { assess, DEFAULT_CONCERNS, levelRank, severityFor, type Finding, type FindingKind, type Level, type Profile } from "../../src/core/assess";
-import type { CompiledDataset } from "../../src/core/dataset";
+import { isCompiledDataset, type CompiledDataset } from "../../src/core/dataset";
 import { buildReport } from "../../src/core/report";
 import { miniDataset, SRC } from "../fixtures/mini-dataset";
 import { operatorFallback, pickOperator } from "../../src/core/context";
@@ -482,5 +482,18 @@ describe("userLawStatuses: how each country's own law is modelled", () => {
     expect(us.standing("GB")).toEqual({ tier: "unconditioned", laws: [] });
     // A law that only conditions transfers is not one that names countries of concern.
     expect(fr.laws).toEqual(["eu-transfers"]);
+  });
+});
+
+describe("isCompiledDataset: the guard on the file read at run time", () => {
+  test("accepts a compiled dataset and rejects anything else, field by field", () => {
+    const good = miniDataset() as unknown as Record<string, unknown>;
+    expect(isCompiledDataset(good)).toBe(true);
+    for (const bad of [null, undefined, 1, "dataset", []]) expect(isCompiledDataset(bad)).toBe(false);
+    const broken: Array<[string, unknown]> = [
+      ["format", 2], ["version", 20261130], ["hash", null], ["domains", null], ["domains", "x"], ["hosts", null], ["hosts", 1],
+      ["services", {}], ["entities", null], ["entities", "x"], ["laws", {}], ["groups", null], ["groups", 1],
+    ];
+    for (const [key, value] of broken) expect([key, isCompiledDataset({ ...good, [key]: value })]).toEqual([key, false]);
   });
 });
