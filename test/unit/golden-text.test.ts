@@ -1,6 +1,6 @@
 // The exact text people read and send, pinned: every request letter (each law
-// in each language), the evidence report, and country names in sentences in
-// the four interface languages. Other tests check what the text must contain;
+// in each language), the evidence report, the report every view renders (field
+// for field), and country names in sentences in the four interface languages. Other tests check what the text must contain;
 // these fail on any change at all, so a wording change is a reviewed snapshot
 // diff (`npx jest -u test/unit/golden-text.test.ts`, then read the diff).
 import { DEFAULT_CONCERNS } from "../../src/core/assess";
@@ -39,6 +39,22 @@ describe("evidence report, word for word", () => {
     const report = withActions(ds, buildReport(ds, url, country, DEFAULT_CONCERNS, TODAY), DEFAULT_CONCERNS, TODAY);
     const ev = buildEvidence(report, translator(table), lang, TODAY);
     expect(evidenceMarkdown(ev)).toMatchSnapshot();
+  });
+});
+
+describe("the report every view renders, field for field", () => {
+  const ds = miniDataset();
+  test.each([
+    ["https://www.clip.example/v/1", "FR", "fr"],
+    ["https://clip.example/", "US", "en"],
+    ["https://market.example/", "DE", "de"],
+    ["https://usvideo.example/", "US", "en"],
+    ["https://euroshop.example/", "JP", "es"],
+    ["https://mystery.example/", "GB", "en"],
+    ["https://not-listed.example/page", "FR", "en"],
+    ["not a url", "FR", "en"],
+  ] as const)("%s for a user in %s (%s)", (url, country, lang) => {
+    expect(buildReport(ds, url, country, DEFAULT_CONCERNS, TODAY, lang)).toMatchSnapshot();
   });
 });
 
