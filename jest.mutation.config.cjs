@@ -13,7 +13,7 @@ module.exports = {
     "**/assess.test.ts", "**/match.test.ts", "**/text.test.ts", "**/settings.test.ts", "**/messages.test.ts",
     "**/next-steps.test.ts", "**/xray.test.ts", "**/lookup.test.ts", "**/lookup-batch.test.ts", "**/project.test.ts",
     "**/locales.test.ts", "**/banner.test.ts", "**/sender.test.ts", "**/data/law-names.test.ts",
-    "**/data/report.test.ts", "**/golden-text.test.ts",
+    "**/data/report.test.ts", "**/golden-text.test.ts", "**/dataset-split.test.ts",
   ],
   cacheDirectory: "<rootDir>/.cache/jest-mutation",
 };
