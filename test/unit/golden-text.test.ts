@@ -9,6 +9,7 @@ import { buildReport } from "../../src/core/report";
 import { buildEvidence, evidenceMarkdown } from "../../src/core/evidence";
 import { requestLetter, mailtoLink, LETTER_LAWS, LETTER_LANGS } from "../../src/core/letter";
 import { countryName, fromCountries, inCountries, inCountry, listOf, theCountries, theCountry } from "../../src/core/country-grammar";
+import { CONTINENTS, continentOf } from "../../src/core/continents";
 import { miniDataset } from "../fixtures/mini-dataset";
 import { EN, FR, translator } from "./en-messages";
 
@@ -69,4 +70,13 @@ describe("countries in sentences, in four languages", () => {
       expect([...rows, ...lists].join("\n")).toMatchSnapshot();
     });
   }
+});
+
+describe("continents for the country list", () => {
+  test("every country code sits on exactly one continent, in the UN geoscheme's groups", () => {
+    expect(Object.fromEntries(Object.entries(CONTINENTS).map(([code, members]) => [code, members.join(" ")]))).toMatchSnapshot();
+    const all = Object.values(CONTINENTS).flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect([continentOf("FR"), continentOf("NG"), continentOf("BR"), continentOf("JP"), continentOf("AU"), continentOf("AQ"), continentOf("??")]).toEqual(["150", "002", "019", "142", "009", "ZZ", "ZZ"]);
+  });
 });
