@@ -101,3 +101,51 @@ describe("normaliseInput", () => {
     ["   ", null],
   ])("%s → %s", (input, expected) => expect(normaliseInput(input)).toBe(expected));
 });
+
+describe("matchUrl: reasons and boundaries", () => {
+  const reason = (url: unknown) => {
+    const m = matchUrl(ds, url);
+    return m.matched ? `match:${ds.services[m.serviceIndex]!.id}` : `${m.reason}:${m.host ?? ""}:${m.domain ?? ""}`;
+  };
+  test.each([
+    [42, "invalid::"],
+    ["", "invalid::"],
+    ["nonsense", "invalid::"],
+    ["ftp://clip.example/", "not-web::"],
+    ["javascript:alert(1)", "not-web::"],
+    ["https://[2001:db8::1]/", "ip:[2001:db8::1]:"],
+    ["https://203.0.113.9/", "ip:203.0.113.9:"],
+    ["http://10.0.0.1:8080/x", "ip:10.0.0.1:"],
+    ["https://192.0.2.0/", "ip:192.0.2.0:"],
+    ["https://localhost/", "no-domain:localhost:"],
+    ["https://example/", "no-domain:example:"],
+    ["https://www.unlisted.example/", "unlisted:www.unlisted.example:unlisted.example"],
+    ["https://docs.bigsite.example/", "match:cloudy"],
+    ["https://a.b.docs.bigsite.example/", "match:cloudy"],
+    ["https://other.bigsite.example/", "match:bigsite"],
+    ["https://bigsite.example/", "match:bigsite"],
+    ["https://clip.example../", "match:clip"],
+    ["https://Clip.Example/", "match:clip"],
+  ] as const)("%s → %s", (url, expected) => expect(reason(url)).toBe(expected));
+
+  test("a URL of 8,192 characters is read; one character more is refused unread", () => {
+    const at = (n: number) => `https://clip.example/${"x".repeat(n - "https://clip.example/".length)}`;
+    expect(at(8192)).toHaveLength(8192);
+    expect(webHost(at(8192))).toBe("clip.example");
+    expect(webHost(at(8193))).toBeNull();
+    expect(webHost(`https://CLIP.example/${"x".repeat(8180)}`)).toBeNull();
+  });
+
+  test("trailing dots are dropped however many there are, and only at the end", () => {
+    expect(webHost("https://clip.example.../")).toBe("clip.example");
+    expect(webHost("https://CLIP.EXAMPLE.../")).toBe("clip.example");
+    expect(webHost("https://clip.example/")).toBe("clip.example");
+  });
+
+  test("host overrides are found after another dataset was in use", () => {
+    const other = { domains: {}, hosts: { "x.only.example": 0 } };
+    expect(matchUrl(other, "https://x.only.example/")).toMatchObject({ matched: true, serviceIndex: 0 });
+    expect(reason("https://docs.bigsite.example/")).toBe("match:cloudy");
+    expect(matchUrl(other, "https://docs.bigsite.example/")).toMatchObject({ matched: false, reason: "unlisted" });
+  });
+});
