@@ -10,6 +10,7 @@ import { buildEvidence, evidenceMarkdown } from "../../src/core/evidence";
 import { requestLetter, mailtoLink, LETTER_LAWS, LETTER_LANGS } from "../../src/core/letter";
 import { countryName, fromCountries, inCountries, inCountry, listOf, theCountries, theCountry } from "../../src/core/country-grammar";
 import { CONTINENTS, continentOf } from "../../src/core/continents";
+import { formatDate, regionName } from "../../src/core/text";
 import { miniDataset } from "../fixtures/mini-dataset";
 import { EN, FR, translator } from "./en-messages";
 
@@ -78,5 +79,23 @@ describe("continents for the country list", () => {
     const all = Object.values(CONTINENTS).flat();
     expect(new Set(all).size).toBe(all.length);
     expect([continentOf("FR"), continentOf("NG"), continentOf("BR"), continentOf("JP"), continentOf("AU"), continentOf("AQ"), continentOf("??")]).toEqual(["150", "002", "019", "142", "009", "ZZ", "ZZ"]);
+  });
+});
+
+describe("regions and dates in words", () => {
+  test("a region is never shown as its raw code", () => {
+    const en = translator(EN);
+    const fr = translator(FR);
+    expect(["*", "EEA", "eea", "UK", "uk", "FR", "EU"].map((r) => regionName(r, en, "en"))).toEqual([EN.regionEverywhere, EN.regionEEA, EN.regionEEA, "United Kingdom", "United Kingdom", "France", "European Union"]);
+    expect(["*", "EEA", "UK", "DE"].map((r) => regionName(r, fr, "fr"))).toEqual([FR.regionEverywhere, FR.regionEEA, "Royaume-Uni", "Allemagne"]);
+  });
+
+  test("a date with a day, with a month only, and in each language", () => {
+    const rows = ["en", "fr", "de", "es"].map((lang) => [formatDate("2026-06-01", lang), formatDate("2026-06", lang), formatDate("2025-12-31", lang)].join(" | "));
+    expect(rows.join("\n")).toMatchSnapshot();
+    expect(formatDate("2026-06-01", "en")).toBe("Jun 1, 2026");
+    expect(formatDate("2026-06", "en")).toBe("Jun 2026");
+    // A language tag Intl refuses falls back to the date as written.
+    expect(formatDate("2026-06-01", "not a language!")).toBe("2026-06-01");
   });
 });
