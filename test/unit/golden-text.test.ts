@@ -11,7 +11,7 @@ import { requestLetter, mailtoLink, LETTER_LAWS, LETTER_LANGS } from "../../src/
 import { countryName, fromCountries, inCountries, inCountry, listOf, theCountries, theCountry } from "../../src/core/country-grammar";
 import { CONTINENTS, continentOf } from "../../src/core/continents";
 import { formatDate, regionName } from "../../src/core/text";
-import { miniDataset } from "../fixtures/mini-dataset";
+import { miniDataset, SRC } from "../fixtures/mini-dataset";
 import { EN, FR, translator } from "./en-messages";
 
 const TODAY = "2026-06-01";
@@ -41,6 +41,17 @@ describe("evidence report, word for word", () => {
     const report = withActions(ds, buildReport(ds, url, country, DEFAULT_CONCERNS, TODAY), DEFAULT_CONCERNS, TODAY);
     const ev = buildEvidence(report, translator(table), lang, TODAY);
     expect(evidenceMarkdown(ev)).toMatchSnapshot();
+  });
+
+  test("a provider, a privacy contact, table-breaking names, a page outside the dataset, and a batch section", () => {
+    const base = miniDataset();
+    const odd = { ...base.entities["clip-europe"]!, name: "Clip | Europe\nLtd", privacyContact: { email: "dpo@clip.example", url: "https://clip.example/privacy", source: SRC } };
+    const withContact = { ...base, entities: { ...base.entities, "clip-europe": odd } };
+    const report = (data: typeof base, url: string, country: string) => withActions(data, buildReport(data, url, country, DEFAULT_CONCERNS, TODAY), DEFAULT_CONCERNS, TODAY);
+    const t = translator(EN);
+    expect(evidenceMarkdown(buildEvidence(report(withContact, "https://clip.example/", "DE"), t, "en", TODAY))).toMatchSnapshot();
+    expect(evidenceMarkdown(buildEvidence(report(base, "https://usvideo.example/", "US"), t, "en", TODAY), 2)).toMatchSnapshot();
+    expect(evidenceMarkdown(buildEvidence(report(base, "https://not-listed.example/", "FR"), t, "en", TODAY))).toMatchSnapshot();
   });
 });
 
