@@ -80,6 +80,27 @@ describe("alternatives", () => {
     );
     expect(ranks).toEqual({ a: 4, b: 9 });
   });
+
+  test("each alternative carries the names its findings mention, and a service with an operator but no located company is not suggested", () => {
+    // Cloudy (US-controlled, certified) as a shop: for a German user it is low, with a US law named.
+    const base = shops();
+    const ds = { ...base, services: base.services.map((s) => (s.id === "cloudy" ? { ...s, category: "shopping" as const } : s)) };
+    const alt = alternativesFor(ds, "market", "high", "US", DEFAULT_CONCERNS, TODAY);
+    const german = alternativesFor(ds, "market", "medium", "DE", DEFAULT_CONCERNS, TODAY).list.find((a) => a.id === "cloudy")!;
+    expect(german.names.laws).toEqual({ "us-cloud": "US-CLOUD" });
+    expect(german.names.entities).toEqual({ "cloudy-inc": ds.entities["cloudy-inc"]!.name });
+    const named = alt.list.filter((a) => a.findings.length > 0);
+    expect(named.length).toBeGreaterThan(0);
+    for (const a of named) {
+      for (const f of a.findings) for (const id of f.entities) expect(a.names.entities[id]).toBe(ds.entities[id]!.name);
+      for (const f of a.findings) for (const id of [...f.laws, ...(f.userLaws ?? [])]) expect(a.names.laws[id]).toBe(ds.laws.find((l) => l.id === id)!.shortName);
+    }
+    expect(named.flatMap((a) => Object.keys(a.names.laws)).length + named.flatMap((a) => Object.keys(a.names.entities)).length).toBeGreaterThan(0);
+    // eushop's operator, with no place recorded anywhere in its chain: nothing counted against it, and not suggested.
+    const placeless = { ...ds, entities: { ...ds.entities, "euroshop-sa": { ...ds.entities["euroshop-sa"]!, headquarters: "unknown" as const, legalDomicile: "unknown" as const } } };
+    expect(alternativesFor(placeless, "market", "high", "US", DEFAULT_CONCERNS, TODAY).list.map((a) => a.id)).not.toContain("eushop");
+    expect(alt.list.map((a) => a.id)).toContain("eushop");
+  });
 });
 
 describe("request letter", () => {
