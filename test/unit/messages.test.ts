@@ -62,10 +62,29 @@ describe("message router", () => {
     ["a scan roll-up from a content script", { type: "getXray", payload: { url: "https://a.com/", hosts: [] } }, content, /not allowed from a content script/],
     ["a scan with a malformed host", { type: "getXray", payload: { url: "https://a.com/", hosts: [{ host: "<b>", requests: 1 }] } }, page, /malformed payload/],
     ["a scan with no host list", { type: "getXray", payload: { url: "https://a.com/" } }, page, /malformed payload/],
+    ["a scan with another key", { type: "getXray", payload: { url: "https://a.com/", hosts: [], tab: 1 } }, page, /malformed payload/],
+    ["a scan of an empty address", { type: "getXray", payload: { url: "", hosts: [] } }, page, /malformed payload/],
+    ["an empty address", { type: "getReport", payload: { url: "" } }, page, /malformed payload/],
+    ["a URL one character too long", { type: "getReport", payload: { url: `https://a.com/${"x".repeat(8193 - 14)}` } }, page, /malformed payload/],
+    ["a settings write with another key", { type: "updateSettings", payload: { patch: {}, also: 1 } }, page, /malformed payload/],
+    ["a settings write without a patch", { type: "updateSettings", payload: {} }, page, /malformed payload/],
+    ["a restore of an empty domain", { type: "restoreSite", payload: { domain: "" } }, page, /malformed payload/],
+    ["a restore of an over-long domain", { type: "restoreSite", payload: { domain: `${"a".repeat(250)}.com` } }, page, /malformed payload/],
+    ["a restore with another key", { type: "restoreSite", payload: { domain: "a.com", tab: 1 } }, page, /malformed payload/],
+    ["a payload that is not a plain object", { type: "getVerdict", payload: Object.create({ inherited: 1 }) }, content, /malformed payload/],
+    ["an array payload", { type: "getVerdict", payload: [] }, content, /malformed payload/],
   ])("rejects %s", async (_name, message, sender, error) => {
     const reply = await route(handlers, message, sender, OWN);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(error) });
     expect(calls).toEqual([]);
+  });
+
+  test("accepts the limits themselves: a URL of 8,192 characters, a domain of 253, a settings patch, a tab 0", async () => {
+    const url = `https://a.com/${"x".repeat(8192 - 14)}`;
+    expect(url).toHaveLength(8192);
+    await expect(route(handlers, { type: "getReport", payload: { url, tab: 0 } }, page, OWN)).resolves.toMatchObject({ ok: true });
+    await expect(route(handlers, { type: "restoreSite", payload: { domain: `${"a".repeat(249)}.com` } }, page, OWN)).resolves.toMatchObject({ ok: true });
+    await expect(route(handlers, { type: "updateSettings", payload: { patch: { country: "FR" } } }, page, OWN)).resolves.toMatchObject({ ok: true });
   });
 
   test("a handler error becomes an error reply, not an exception", async () => {
