@@ -6,5 +6,5 @@ const engine = require("./jest.mutation.config.cjs");
 
 module.exports = {
   ...engine,
-  testMatch: [...engine.testMatch, "**/popup-load.test.ts", "**/compute-once.test.ts", "**/background.test.ts"],
+  testMatch: [...engine.testMatch, "**/report-store.test.ts", "**/popup-load.test.ts", "**/compute-once.test.ts", "**/background.test.ts"],
 };
