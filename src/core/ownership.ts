@@ -19,6 +19,12 @@ export interface Stake {
 
 type Entities = CompiledDataset["entities"];
 
+/** Where a company is run from: its place of operations, else its head office, else where it is incorporated; null when none is recorded. */
+export function runFrom(e: Entity): string | null {
+  for (const p of [e.operations, e.headquarters, e.legalDomicile]) if (p && p !== "unknown") return p.country;
+  return null;
+}
+
 /** Operator first, ultimate controlling parent last. Cycle-safe. */
 export function controlChain(entities: Entities, operatorId: string): ChainLink[] {
   const start = entities[operatorId];

@@ -6,6 +6,7 @@ import { getDomain } from "tldts-icann";
 import type { CompiledDataset, Entity, Service } from "./dataset";
 import { assessContext, levelRank, type Concerns, type Level } from "./assess";
 import { serviceContext } from "./context";
+import { runFrom } from "./ownership";
 import { matchUrl, webHost } from "./match";
 import type { ScanHost } from "./scan-shape";
 
@@ -54,14 +55,6 @@ export interface Xray {
 }
 
 const CONTROL_PLACES = ["operations", "headquarters", "legalDomicile"] as const;
-
-function placeOf(e: Entity): string {
-  for (const key of CONTROL_PLACES) {
-    const p = e[key];
-    if (p && p !== "unknown") return p.country;
-  }
-  return "unknown";
-}
 
 function chainCountries(chain: readonly Entity[]): string[] {
   const out: string[] = [];
@@ -124,7 +117,7 @@ export function rollup(ds: CompiledDataset, pageUrl: string, hosts: readonly Sca
     if (!b) {
       b = {
         company: {
-          id: key, name: top ? top.name : service.name, controlledFrom: top ? placeOf(top) : "unknown", countries: chainCountries(chain),
+          id: key, name: top ? top.name : service.name, controlledFrom: top ? (runFrom(top) ?? "unknown") : "unknown", countries: chainCountries(chain),
           level: "none", requests: 0, services: [], domains: [],
         },
         byService: new Map(),

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { CompiledDataset } from "../../src/core/dataset";
 import { pickOperator } from "../../src/core/context";
-import { controlChain } from "../../src/core/ownership";
+import { controlChain, runFrom } from "../../src/core/ownership";
 import { userZone } from "../../src/core/regions";
 import type { DataProblem } from "./compile";
 
@@ -25,16 +25,12 @@ const USERS = [
 
 type Service = CompiledDataset["services"][number];
 
-function topCountry(ds: CompiledDataset, entityId: string): string | null {
-  const top = controlChain(ds.entities, entityId).at(-1)?.entity;
-  if (!top) return null;
-  const place = top.operations ?? (top.headquarters !== "unknown" ? top.headquarters : top.legalDomicile);
-  return place === "unknown" ? null : place.country;
-}
-
 /** A service whose operators' chains end at a company run from the United States. */
 function usControlled(ds: CompiledDataset, s: Service): boolean {
-  return s.operators.some((o) => topCountry(ds, o.entity) === "US");
+  return s.operators.some((o) => {
+    const top = controlChain(ds.entities, o.entity).at(-1)?.entity;
+    return top !== undefined && runFrom(top) === "US";
+  });
 }
 
 function dpfRecorded(ds: CompiledDataset, s: Service): boolean {
@@ -51,10 +47,11 @@ export function depthLines(ds: CompiledDataset, warnings: readonly DataProblem[]
   const services = scope.map((id) => byId.get(id)).filter((s): s is Service => s !== undefined);
   const gone = scope.filter((id) => !byId.has(id));
   const n = services.length;
-  const zones = USERS.map(([label, country]) => [label, userZone(ds.groups, country)] as const);
-  const operatorFor = (s: Service) => zones.map(([label, zone]) => [label, pickOperator(s.operators, zone) !== undefined] as const);
-  const allThree = services.filter((s) => operatorFor(s).every(([, known]) => known));
-  const perRegion = zones.map(([label]) => `${label} ${services.filter((s) => operatorFor(s).find(([l]) => l === label)![1]).length}`);
+  const zones = USERS.map(([, country]) => userZone(ds.groups, country));
+  // Per service, whether an operator covers each representative user (in USERS order).
+  const known = new Map(services.map((s) => [s, zones.map((zone) => pickOperator(s.operators, zone) !== undefined)]));
+  const allThree = services.filter((s) => known.get(s)!.every(Boolean));
+  const perRegion = USERS.map(([label], i) => `${label} ${services.filter((s) => known.get(s)![i]).length}`);
   const storage = services.filter((s) => s.storage.length > 0).length;
   const us = services.filter((s) => usControlled(ds, s));
   const dpf = us.filter((s) => dpfRecorded(ds, s));

@@ -3,7 +3,7 @@
 import type { CompiledDataset } from "../../src/core/dataset";
 import type { DataProblem } from "./compile";
 import { userLegalProfile } from "../../src/core/tiers";
-import { controlChain } from "../../src/core/ownership";
+import { controlChain, runFrom } from "../../src/core/ownership";
 import { getDomain } from "tldts-icann";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -69,9 +69,7 @@ export function homeMarket(ds: CompiledDataset, service: CompiledDataset["servic
   if (!head) return null;
   const chain = controlChain(ds.entities, head);
   const top = chain.at(-1)?.entity;
-  if (!top) return null;
-  const place = top.operations ?? (top.headquarters !== "unknown" ? top.headquarters : top.legalDomicile);
-  return place === "unknown" ? null : place.country;
+  return top ? runFrom(top) : null;
 }
 
 export interface RankedDomain {
