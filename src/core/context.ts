@@ -5,7 +5,7 @@
 // verdict and the report.
 import type { CompiledDataset, Entity, Law, Operator, Processor, RemoteAccess, Service, Source, Storage } from "./dataset";
 import { controlChain, minorityStakes, type ChainLink, type Stake } from "./ownership";
-import { countriesOf, covers, forUser, userZone, type UserZone } from "./regions";
+import { countriesOf, covers, forUser, specificity, userZone, type UserZone } from "./regions";
 
 export type ReachBasis = "headquarters" | "legalDomicile" | "operations" | "storage" | "remoteAccess";
 
@@ -72,9 +72,12 @@ export function compels(law: Law): boolean {
  * whatever the order the file lists them in.
  */
 export function pickOperator(operators: readonly Operator[], zone: UserZone): Operator | undefined {
-  const rank = (o: Operator) => (o.regions.includes(zone.country) ? 2 : o.regions.some((r) => r !== "*" && zone.tokens.has(r)) ? 1 : o.regions.includes("*") ? 0 : -1);
   let best: Operator | undefined;
-  for (const o of operators) if (rank(o) >= 0 && (best === undefined || rank(o) > rank(best))) best = o;
+  let bestRank = -1;
+  for (const o of operators) {
+    const rank = specificity(o.regions, zone);
+    if (rank > bestRank) [best, bestRank] = [o, rank];
+  }
   return best;
 }
 

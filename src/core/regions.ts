@@ -34,12 +34,22 @@ export function covers(regions: readonly string[], zone: UserZone): boolean {
 }
 
 /**
+ * How specifically a list of regions names the user: 2 their own country,
+ * 1 one of their regions (EEA, UK, …), 0 everyone ("*"), -1 not at all.
+ */
+export function specificity(regions: readonly string[], zone: UserZone): number {
+  if (regions.includes(zone.country)) return 2;
+  if (regions.some((r) => r !== "*" && zone.tokens.has(r))) return 1;
+  return regions.includes("*") ? 0 : -1;
+}
+
+/**
  * Of the statements that cover the user, those for a specific region win over
  * the global ("*") ones; the global ones are the fallback.
  */
 export function forUser<T extends { appliesTo: readonly string[] }>(items: readonly T[], zone: UserZone): T[] {
   const covering = items.filter((s) => covers(s.appliesTo, zone));
-  const specific = covering.filter((s) => s.appliesTo.some((r) => r !== "*" && zone.tokens.has(r)));
+  const specific = covering.filter((s) => specificity(s.appliesTo, zone) > 0);
   return specific.length > 0 ? specific : covering;
 }
 
