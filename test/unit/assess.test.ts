@@ -1,7 +1,7 @@
 import { assess, DEFAULT_CONCERNS, levelRank, severityFor, type Finding, type FindingKind, type Level, type Profile } from "../../src/core/assess";
-import { isCompiledDataset, type CompiledDataset } from "../../src/core/dataset";
+import { isCompiledDataset, type CompiledDataset, type Entity } from "../../src/core/dataset";
 import { buildReport } from "../../src/core/report";
-import { miniDataset, SRC } from "../fixtures/mini-dataset";
+import { entity, miniDataset, SRC } from "../fixtures/mini-dataset";
 import { operatorFallback, pickOperator } from "../../src/core/context";
 import { userZone } from "../../src/core/regions";
 import { userLawStatuses, userLegalProfile } from "../../src/core/tiers";
@@ -13,6 +13,15 @@ const profile = (country: string, concerns = DEFAULT_CONCERNS): Profile => ({ co
 const kinds = (findings: Finding[]) => findings.map((f) => f.kind).sort();
 const find = (findings: Finding[], kind: FindingKind) => findings.find((f) => f.kind === kind);
 const findIn = (findings: Finding[], kind: FindingKind, country: string) => findings.find((f) => f.kind === kind && f.countries.includes(country));
+/** The mini dataset plus some companies and one service run worldwide by `operator`: its findings for a user. */
+function extended(companies: Entity[], operator: string, extraLaws: CompiledDataset["laws"] = []) {
+  const base = miniDataset();
+  const svc = { ...service("euroshop"), id: "extra", domains: ["extra.example"], operators: [{ entity: operator, regions: ["*"], source: SRC }], storage: [] };
+  const data: CompiledDataset = {
+    ...base, entities: { ...base.entities, ...Object.fromEntries(companies.map((e) => [e.id, e])) }, services: [...base.services, svc], laws: [...base.laws, ...extraLaws],
+  };
+  return (user: string) => assess(data, svc, profile(user), TODAY).findings;
+}
 
 describe("severity table", () => {
   // Rows: how the user's law sees the state. Columns: control, stored/access (compelling law there), stored/access (none), processor, possible.
@@ -364,15 +373,11 @@ describe("assess: every branch of the news rules", () => {
 });
 
 describe("assess: which laws count as able to compel", () => {
-  const place = (country: string) => ({ country, source: SRC });
-  /** The mini dataset plus one service run by a company headquartered in `country`, and extra laws. */
-  function controlledFrom(country: string, extraLaws: CompiledDataset["laws"] = []) {
-    const base = miniDataset();
-    const entity = { id: "far-co", name: "Far Co", kind: "company" as const, legalDomicile: place(country), headquarters: place(country), owners: [], reviewed: "2026-01-01" };
-    const svc = { ...service("euroshop"), id: "far", domains: ["far.example"], operators: [{ entity: "far-co", regions: ["*"], source: SRC }], storage: [] };
-    const data: CompiledDataset = { ...base, entities: { ...base.entities, "far-co": entity }, services: [...base.services, svc], laws: [...base.laws, ...extraLaws] };
-    return (user: string) => find(assess(data, svc, profile(user), TODAY).findings, "controlled-from");
-  }
+  /** The mini dataset plus one service run by a company headquartered and incorporated in `country`, and extra laws. */
+  const controlledFrom = (country: string, extraLaws: CompiledDataset["laws"] = []) => {
+    const findings = extended([entity("far-co", country, country)], "far-co", extraLaws);
+    return (user: string) => find(findings(user), "controlled-from");
+  };
   const lawOf = (over: Partial<CompiledDataset["laws"][number]>): CompiledDataset["laws"][number] => ({
     ...ds.laws.find((l) => l.id === "ru-old")!, status: { value: "in-force", checked: "2026-01-01", source: SRC }, ...over,
   });
@@ -429,23 +434,16 @@ describe("assess: storage statements in detail", () => {
   });
 
   test("a chain's companies in one country are named ultimate parent first", () => {
-    const base = miniDataset();
-    const place = { country: "RU", source: SRC };
-    const parent = { id: "top-co", name: "Top Co", kind: "company" as const, legalDomicile: place, headquarters: place, owners: [], reviewed: "2026-01-01" };
-    const sub = { ...parent, id: "sub-co", name: "Sub Co", owners: [{ entity: "top-co", controls: true, share: 100, source: SRC }] };
-    const svc = { ...service("euroshop"), id: "sub", operators: [{ entity: "sub-co", regions: ["*"], source: SRC }] };
-    const data: CompiledDataset = { ...base, entities: { ...base.entities, "top-co": parent, "sub-co": sub }, services: [...base.services, svc] };
-    expect(find(assess(data, svc, profile("JP"), TODAY).findings, "controlled-from")!.entities).toEqual(["top-co", "sub-co"]);
+    const parent = entity("top-co", "RU", "RU");
+    const sub = entity("sub-co", "RU", "RU", [{ entity: "top-co", controls: true, share: 100, source: SRC }]);
+    expect(find(extended([parent, sub], "sub-co")("JP"), "controlled-from")!.entities).toEqual(["top-co", "sub-co"]);
   });
 });
 
 describe("operatorFallback: whom to name when no operator covers the user", () => {
-  const place = (country: string) => ({ country, source: { ...SRC, url: `https://example.org/place/${country}` } });
-  const company = (id: string, owner?: string, hq: ReturnType<typeof place> | "unknown" = place("US")) => ({
-    id, name: id, kind: "company" as const, legalDomicile: "unknown" as const, headquarters: hq, reviewed: "2026-01-01",
-    owners: owner ? [{ entity: owner, controls: true, share: 100, source: SRC }] : [],
-  });
-  const entities = { top: company("top"), other: company("other"), bare: company("bare", undefined, "unknown"), "a-eu": company("a-eu", "top"), "a-us": company("a-us", "top"), "b-us": company("b-us", "other"), "c-eu": company("c-eu", "bare") };
+  const company = (id: string, owner?: string, hq: string | null = "US") => entity(id, hq, null, owner ? [{ entity: owner, controls: true, share: 100, source: SRC }] : []);
+  const entities = { top: company("top"), other: company("other"), bare: company("bare", undefined, null), "a-eu": company("a-eu", "top"), "a-us": company("a-us", "top"), "b-us": company("b-us", "other"), "c-eu": company("c-eu", "bare") };
+  const topHeadOffice = entities.top.headquarters;
   const op = (entity: string, regions: string[]) => ({ entity, regions, source: { ...SRC, url: `https://example.org/policy/${entity}` } });
   const svc = (over: Partial<CompiledDataset["services"][number]>) => ({ ...service("euroshop"), owner: undefined, ...over });
 
@@ -455,7 +453,7 @@ describe("operatorFallback: whom to name when no operator covers the user", () =
   });
 
   test("else the parent every operator's chain ends at, cited by its head office or else the first operator's source", () => {
-    expect(operatorFallback(entities, svc({ operators: [op("a-eu", ["EEA"]), op("a-us", ["US"])] }))).toEqual({ entity: "top", source: place("US").source, basis: "common-parent" });
+    expect(operatorFallback(entities, svc({ operators: [op("a-eu", ["EEA"]), op("a-us", ["US"])] }))).toEqual({ entity: "top", source: topHeadOffice !== "unknown" && topHeadOffice.source, basis: "common-parent" });
     expect(operatorFallback(entities, svc({ operators: [op("c-eu", ["EEA"])] }))).toEqual({ entity: "bare", source: op("c-eu", []).source, basis: "common-parent" });
   });
 
