@@ -7,7 +7,7 @@ import { DEFAULT_CONCERNS } from "../../src/core/assess";
 import { withActions } from "../../src/core/actions";
 import { buildReport } from "../../src/core/report";
 import { buildEvidence, evidenceMarkdown } from "../../src/core/evidence";
-import { requestLetter, mailtoLink, LETTER_LAWS, LETTER_LANGS } from "../../src/core/letter";
+import { requestLetter, mailtoLink, LETTER_LAWS, LETTER_LANGS, type LetterLaw } from "../../src/core/letter";
 import { countryName, fromCountries, inCountries, inCountry, listOf, theCountries, theCountry } from "../../src/core/country-grammar";
 import { CONTINENTS, continentOf } from "../../src/core/continents";
 import { formatDate, regionName } from "../../src/core/text";
@@ -17,12 +17,13 @@ import { EN, FR, translator } from "./en-messages";
 const TODAY = "2026-06-01";
 
 describe("request letters, word for word", () => {
-  const base = { serviceName: "Clip", company: "Clip Europe Ltd", country: "FR", date: TODAY };
+  const base = { serviceName: "Clip", company: "Clip Europe Ltd", date: TODAY };
+  /** A user's country under each law (the generic letter names it). */
+  const COUNTRY: Record<LetterLaw, string> = { gdpr: "FR", "uk-gdpr": "GB", lgpd: "BR", ccpa: "US", appi: "JP", pipeda: "CA", "us-generic": "US", generic: "MX" };
   for (const law of LETTER_LAWS) {
     for (const lang of LETTER_LANGS) {
       test(`${law} in ${lang}`, () => {
-        const country = law === "lgpd" ? "BR" : law === "appi" ? "JP" : law === "pipeda" ? "CA" : law === "uk-gdpr" ? "GB" : law.startsWith("us") || law === "ccpa" ? "US" : law === "generic" ? "MX" : "FR";
-        const letter = requestLetter({ ...base, country, law, lang });
+        const letter = requestLetter({ ...base, country: COUNTRY[law], law, lang });
         expect(letter).toMatchSnapshot();
         expect(mailtoLink({ email: "privacy@clip.example" }, letter)).toMatchSnapshot();
       });
