@@ -12,7 +12,7 @@ const PARTS = [
   { files: "report-store.ts", jest: "jest.mutation-worker.config.cjs" },
   { files: "xray.ts,xray-text.ts,scan-shape.ts,dataset.ts,dataset-split.ts,project.ts,continents.ts" },
   { files: "text.ts,country-grammar.ts" },
-  { files: "evidence.ts,letter.ts" },
+  { files: "evidence.ts,letter.ts,letter-law.ts" },
 ];
 
 const only = process.argv.slice(2);

@@ -4,7 +4,7 @@
 import type { CompiledDataset } from "./dataset";
 import type { Concerns } from "./assess";
 import { alternativesFor } from "./alternatives";
-import { letterLaw } from "./letter";
+import { letterLaw } from "./letter-law";
 import { userZone } from "./regions";
 import type { Report } from "./report-types";
 

@@ -5,31 +5,12 @@
 // shows it, copies it or hands it to the mail app; it never sends anything.
 import type { PrivacyContact } from "./dataset";
 import { inCountry, theCountry } from "./country-grammar";
+import type { LetterLaw } from "./letter-law";
 
-/** The legal basis of the request, from the user's country (and, in the US, their state). */
-export type LetterLaw = "gdpr" | "uk-gdpr" | "lgpd" | "ccpa" | "appi" | "pipeda" | "us-generic" | "generic";
-
-export const LETTER_LAWS: readonly LetterLaw[] = ["gdpr", "uk-gdpr", "lgpd", "ccpa", "appi", "pipeda", "us-generic", "generic"];
+export { letterLaw, LETTER_LAWS, type LetterLaw } from "./letter-law";
 
 export const LETTER_LANGS = ["en", "fr"] as const;
 export type LetterLang = (typeof LETTER_LANGS)[number];
-
-/**
- * The law to write under. `inEea` comes from the dataset's groups (the user's
- * region tokens include EEA); `california` is the user's own answer, since
- * the extension only knows their country.
- */
-export function letterLaw(country: string, inEea: boolean, california = false): LetterLaw {
-  if (inEea) return "gdpr";
-  switch (country) {
-    case "GB": return "uk-gdpr";
-    case "BR": return "lgpd";
-    case "US": return california ? "ccpa" : "us-generic";
-    case "JP": return "appi";
-    case "CA": return "pipeda";
-    default: return "generic";
-  }
-}
 
 export function letterLang(uiLang: string): LetterLang {
   return uiLang.toLowerCase().startsWith("fr") ? "fr" : "en";

@@ -2,7 +2,7 @@
 // in session storage for each tab, and the checks every reader applies before
 // trusting it. Pure: the browser side lives in platform/tab-reports.ts.
 import { LEVELS, type Concerns } from "./assess";
-import { LETTER_LAWS } from "./letter";
+import { LETTER_LAWS } from "./letter-law";
 import type { Report } from "./report-types";
 import { effectiveCountry, type Settings } from "./settings";
 

@@ -3,7 +3,7 @@
 // this module pulls no matching or dataset code into a page bundle.
 import type { Confidence, Entity, News, PrivacyContact, Source } from "./dataset";
 import type { Alternatives } from "./alternatives";
-import type { LetterLaw } from "./letter";
+import type { LetterLaw } from "./letter-law";
 import type { Verdict } from "./assess";
 import type { ReachReason } from "./context";
 import type { NoMatchReason } from "./match";

@@ -1,6 +1,7 @@
 // Details page: the full report for the URL given in ?url=.
 import { send } from "../platform/messaging";
 import { ReportPage } from "../ui/ReportPage";
+import { ReportView } from "../ui/report/ReportView";
 import { mount } from "../ui/mount";
 
 const load = (url: string) => send("getReport", { url });
@@ -8,6 +9,6 @@ const url = new URLSearchParams(location.search).get("url") ?? undefined;
 
 mount(
   <main class="details">
-    <ReportPage url={url} load={load} compact={false} />
+    <ReportPage url={url} load={load} view={(report) => <ReportView report={report} />} />
   </main>,
 );

@@ -2,6 +2,7 @@
 import { useCallback, useLayoutEffect, useState } from "preact/hooks";
 import { activeTab, openExtensionPage, t } from "../platform/ui";
 import { ReportPage } from "../ui/ReportPage";
+import { PopupAnswer } from "../ui/report/PopupAnswer";
 import { UnreadableTab } from "../ui/states";
 import { mount } from "../ui/mount";
 import { PopupScan } from "./xray";
@@ -33,8 +34,12 @@ function Popup() {
         <ReportPage
           url={url}
           load={load}
-          compact
-          actions={<p class="open-details"><button type="button" class="primary" onClick={() => openDetails(url)}>{t("popupFullReport")}</button></p>}
+          view={(report) => (
+            <PopupAnswer
+              report={report}
+              actions={<p class="open-details"><button type="button" class="primary" onClick={() => openDetails(url)}>{t("popupFullReport")}</button></p>}
+            />
+          )}
         />
       )}
       {url ? <PopupScan url={url} /> : null}

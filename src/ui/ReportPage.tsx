@@ -1,19 +1,18 @@
 // Loads the report for a URL from the background and shows the right state:
 // loading, error (with retry), browser page, not in the dataset, or the report
-// (the short answer in the popup, the full report on the details page).
+// (the short answer in the popup, the full report on the details page: each
+// page passes its own view, so the popup does not load the details page's).
 import type { ComponentChildren } from "preact";
 import { useCallback, useLayoutEffect, useState } from "preact/hooks";
 import type { Report } from "../core/report-types";
-import { ReportView } from "./report/ReportView";
-import { PopupAnswer } from "./report/PopupAnswer";
 import { ErrorState, InternalPage, Loading, NotInDataset } from "./states";
 
 export type LoadReport = (url: string) => Promise<Report>;
 
 type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "internal" } | { kind: "report"; report: Report };
 
-/** `compact`: the popup's short answer, with `actions` (the "Full report" button) under it. */
-export function ReportPage({ url, load, compact, actions }: { url: string | undefined; load: LoadReport; compact: boolean; actions?: ComponentChildren }) {
+/** `view` renders a report of a listed service: the popup's short answer or the details page's dossier. */
+export function ReportPage({ url, load, view }: { url: string | undefined; load: LoadReport; view: (report: Report) => ComponentChildren }) {
   const [state, setState] = useState<State>({ kind: "loading" });
   const run = useCallback(() => {
     if (!url || !/^https?:/i.test(url)) {
@@ -34,7 +33,6 @@ export function ReportPage({ url, load, compact, actions }: { url: string | unde
     case "internal": return <InternalPage />;
     case "report":
       if (!state.report.matched) return <NotInDataset report={state.report} />;
-      // The popup gives the answer; the details page the whole dossier.
-      return compact ? <PopupAnswer report={state.report} actions={actions} /> : <ReportView report={state.report} />;
+      return view(state.report);
   }
 }

@@ -60,6 +60,13 @@ async function openAtWidth(browser, url, viewport) {
   return page;
 }
 
+/** Opens the letter section as a user does: its body is loaded on opening. */
+async function openLetter(popup) {
+  assert.equal(await popup.evaluate(() => document.querySelector(".letter-text")), null, "the closed letter is not loaded");
+  await popup.evaluate(() => { document.querySelector(".request-letter").open = true; });
+  await poll(popup, () => Boolean(document.querySelector(".letter-text")?.value));
+}
+
 /** Opens the letter, clicks Copy, then pastes into a text field of a web page: the pasted text is what the clipboard holds. */
 async function copyAndPaste(browser, popup, pastePage) {
   await popup.bringToFront();
@@ -99,6 +106,7 @@ test("Chromium: alternatives and letter for TikTok (FR); Copy puts the letter on
   try {
     await ctx.worker.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
     const popup = await openExtensionPage(ctx.browser, ctx.extUrl(TIKTOK), () => Boolean(document.querySelector(".alternatives")));
+    await openLetter(popup);
     checkTikTok(await popup.evaluate(nextSteps));
 
     // Copy → clipboard → paste into a web page.
@@ -143,6 +151,7 @@ test("Firefox: alternatives and letter for TikTok (FR); Copy puts the letter on 
     const ext = await openExtensionPage(ctx.browser, ctx.extUrl("options.html"), () => typeof browser !== "undefined" && Boolean(document.querySelector("#country")));
     await ext.evaluate(() => browser.storage.sync.set({ settings: { version: 1, country: "FR", onboarded: true } }));
     const popup = await openExtensionPage(ctx.browser, ctx.extUrl(TIKTOK), () => Boolean(document.querySelector(".alternatives")));
+    await openLetter(popup);
     checkTikTok(await popup.evaluate(nextSteps));
 
     const web = await ctx.browser.newPage();

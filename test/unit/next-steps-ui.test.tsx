@@ -47,11 +47,21 @@ describe("alternatives in the popup and details page", () => {
   });
 });
 
+/** Opens the closed letter section as a user does; its body is loaded on opening. */
+async function openLetter() {
+  const details = document.querySelector(".request-letter") as HTMLDetailsElement;
+  expect(details.open).toBe(false);
+  expect(document.querySelector(".letter-text")).toBeNull();
+  details.open = true;
+  await waitFor(() => expect(document.querySelector(".letter-text")).not.toBeNull());
+}
+
 describe("request letter", () => {
   test("addressed to the operator's contact, in the user's language; copy puts the letter on the clipboard; mailto and form", async () => {
     const writeText = jest.fn(() => Promise.resolve());
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     render(<UiContext.Provider value={ui(FR, "fr")}><RequestLetter report={reportFor("https://red.example/", "FR")} today={TODAY} /></UiContext.Provider>);
+    await openLetter();
     const text = (document.querySelector(".letter-text") as HTMLTextAreaElement).value;
     expect(text).toMatch(/^Demande d'accès \(article 15 du RGPD\)/);
     expect(text).toMatch(/red app co/);
@@ -63,8 +73,9 @@ describe("request letter", () => {
     expect(writeText).toHaveBeenCalledWith(text);
   });
 
-  test("a US user can choose California's right to know; no contact is said", () => {
+  test("a US user can choose California's right to know; no contact is said", async () => {
     render(<UiContext.Provider value={ui()}><RequestLetter report={reportFor("https://chat.example/", "US")} today={TODAY} /></UiContext.Provider>);
+    await openLetter();
     const text = () => (document.querySelector(".letter-text") as HTMLTextAreaElement).value;
     expect(text()).not.toMatch(/CCPA/);
     expect(document.querySelector(".request-letter")!.textContent).toMatch(/The dataset has no privacy contact for chat co/);

@@ -3,6 +3,7 @@ import { render, screen, fireEvent, waitFor, cleanup } from "@testing-library/pr
 import { UiContext, type Ui } from "../../src/ui/context";
 import { ReportView } from "../../src/ui/report/ReportView";
 import { ReportPage } from "../../src/ui/ReportPage";
+import { PopupAnswer } from "../../src/ui/report/PopupAnswer";
 import { buildReport } from "../../src/core/report";
 import { DEFAULT_CONCERNS } from "../../src/core/assess";
 import { miniDataset } from "../fixtures/mini-dataset";
@@ -150,19 +151,19 @@ describe("report view", () => {
 
 describe("report page states", () => {
   test("browser-internal pages have nothing to assess", () => {
-    wrap(<ReportPage url="chrome://extensions/" load={async () => { throw new Error("must not load"); }} compact />);
+    wrap(<ReportPage url="chrome://extensions/" load={async () => { throw new Error("must not load"); }} view={(r) => <PopupAnswer report={r} />} />);
     expect(screen.getByText(/browser or extension page/)).toBeTruthy();
   });
 
   test("a site not in the dataset says so plainly and offers a correction report", async () => {
-    wrap(<ReportPage url="https://example.org/x" load={async (u) => report(u)} compact />);
+    wrap(<ReportPage url="https://example.org/x" load={async (u) => report(u)} view={(r) => <PopupAnswer report={r} />} />);
     await waitFor(() => expect(screen.getByText("example.org is not in the Data Borders dataset.")).toBeTruthy());
     expect(screen.getByText("Copy a correction report")).toBeTruthy();
   });
 
   test("loading, then an error with a working retry", async () => {
     let fail = true;
-    wrap(<ReportPage url="https://clip.example/" load={async (u) => { if (fail) throw new Error("background unavailable"); return report(u); }} compact />);
+    wrap(<ReportPage url="https://clip.example/" load={async (u) => { if (fail) throw new Error("background unavailable"); return report(u); }} view={(r) => <PopupAnswer report={r} />} />);
     expect(screen.getByRole("status").textContent).toBe("Loading…");
     await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/could not build this report.*background unavailable/));
     fail = false;

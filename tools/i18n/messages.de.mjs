@@ -217,6 +217,7 @@ export const MESSAGES_DE = {
   altNone: "Kein Dienst dieser Art im Datensatz schneidet für Sie besser ab.",
   altHow: "Nach denselben Regeln bewertet; sortiert nach Stufe, dann nach Beliebtheit. Keine bezahlten Platzierungen.",
   letterTitle: "Fragen, wo meine Daten sind",
+  letterLoadFailed: "Der Brief konnte nicht geladen werden ($1). Schließen und öffnen Sie diesen Abschnitt, um es erneut zu versuchen.",
   letterIntro: "Eine Anfrage nach Ihrem Recht, die $1 fragt, wo Ihre Daten gespeichert und verarbeitet werden, wer sie im Ausland erhält, mit welchen Garantien, und ob Behörden eines anderen Staates sie verlangt haben. Data Borders sendet nichts.",
   letterCalifornia: "Ich wohne in Kalifornien (Auskunftsrecht nach CCPA/CPRA nutzen)",
   letterTo: "Senden an:",

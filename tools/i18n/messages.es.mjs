@@ -215,6 +215,7 @@ export const MESSAGES_ES = {
   altNone: "Ningún servicio de este tipo en nuestros datos sale mejor parado para usted.",
   altHow: "Valorados con las mismas reglas; ordenados por nivel y luego por popularidad. Sin posiciones pagadas.",
   letterTitle: "Preguntarles dónde están mis datos",
+  letterLoadFailed: "No se pudo cargar la carta ($1). Cierre y vuelva a abrir esta sección para intentarlo de nuevo.",
   letterIntro: "Una solicitud basada en su ley que pregunta a $1 dónde se almacenan y tratan sus datos, quién los recibe en el extranjero, con qué garantías y si las autoridades de otro Estado los han pedido. Data Borders no envía nada.",
   letterCalifornia: "Vivo en California (usar el derecho a saber de la CCPA/CPRA)",
   letterTo: "Enviar a:",

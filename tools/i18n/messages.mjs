@@ -224,6 +224,7 @@ export const MESSAGES = {
   altNone: ["No service of this kind in the dataset does better for you.", "Aucun service de ce type dans nos données ne fait mieux pour vous."],
   altHow: ["Judged by the same rules; ordered by level, then by popularity. No paid placement.", "Jugés selon les mêmes règles ; classés par niveau, puis par popularité. Aucun placement payant."],
   letterTitle: ["Ask them where my data is", "Leur demander où sont mes données"],
+  letterLoadFailed: ["The letter could not be loaded ($1). Close and open this section to try again.", "La lettre n'a pas pu être chargée ($1). Refermez puis rouvrez cette section pour réessayer."],
   letterIntro: ["A request under your law, asking $1 where your data is stored and processed, who receives it abroad, under which safeguards, and whether another state's authorities asked for it. Nothing is sent by Data Borders.", "Une demande fondée sur votre loi, qui demande à $1 où vos données sont stockées et traitées, qui les reçoit à l'étranger, avec quelles garanties, et si les autorités d'un autre État les ont demandées. Data Borders n'envoie rien."],
   letterCalifornia: ["I live in California (use the CCPA/CPRA right to know)", "J'habite en Californie (utiliser le droit de savoir du CCPA/CPRA)"],
   letterTo: ["Send to:", "À envoyer à :"],
