@@ -143,3 +143,37 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   console.log(writeSynthetic(path.resolve(dir), Number(count), seed ? Number(seed) : undefined));
 }
+
+/**
+ * Writes the real dataset restricted to `ids` (the services the size targets were set on): their
+ * records, the companies they reach (operators, processors, certifiers, owners, transitively, and
+ * those a law designates), every law and group. Returns the counts.
+ */
+export function writeSubset(out, ids, dataDir = path.join(ROOT, "src/data")) {
+  const real = Object.fromEntries(["entities", "services", "laws", "groups"].map((k) => [k, readKind(dataDir, k)]));
+  const wanted = new Set(ids);
+  const services = real.services.filter((s) => wanted.has(s.id));
+  const missing = ids.filter((id) => !services.some((s) => s.id === id));
+  if (missing.length > 0) throw new Error(`subset: no service ${missing.join(", ")} in ${dataDir}`);
+  const byId = new Map(real.entities.map((e) => [e.id, e]));
+  const keep = new Set();
+  const todo = real.laws.flatMap((l) => l.designates ?? []);
+  for (const s of services) {
+    todo.push(...s.operators.map((o) => o.entity), ...(s.processors ?? []).map((p) => p.entity), ...(s.certifications ?? []).map((c) => c.entity));
+    if (s.owner) todo.push(s.owner.entity);
+  }
+  while (todo.length > 0) {
+    const id = todo.pop();
+    const e = byId.get(id);
+    if (!e || keep.has(id)) continue;
+    keep.add(id);
+    todo.push(...e.owners.map((o) => o.entity));
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  const records = { laws: real.laws, groups: real.groups, services, entities: real.entities.filter((e) => keep.has(e.id)) };
+  for (const [kind, recs] of Object.entries(records)) {
+    fs.mkdirSync(path.join(out, kind), { recursive: true });
+    for (const rec of recs) fs.writeFileSync(path.join(out, kind, `${rec.id}.json`), JSON.stringify(rec));
+  }
+  return { services: services.length, entities: keep.size };
+}
