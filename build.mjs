@@ -114,11 +114,10 @@ const ENTRIES = {
 };
 
 /**
- * How the dataset ships: "single" (data/dataset.json, what src/background
- * reads today) or "split" (data/index.json + data/shards/N.json, read by
- * src/platform/dataset-loader.ts). Switch together with the background.
+ * The dataset ships split (src/core/dataset-split.ts): data/index.json, read
+ * when the worker starts, and data/shards/N.json by category, at most this
+ * many services each, read when a report needs them.
  */
-const DATA_LAYOUT = "single";
 const SHARD_SIZE = 64;
 
 const SCRIPTS = ["background", "content"];
@@ -170,14 +169,9 @@ async function buildTarget(tools, target, dataset, patterns, mapJson, countries,
     const flag = flagFile(cc);
     if (flag) writeFile(path.join(out, "flags", `${cc.toLowerCase()}.svg`), flag);
   }
-  if (DATA_LAYOUT === "split") {
-    // A compact index read at start-up, and the service records in shards read on demand (src/core/dataset-split.ts).
-    const { index, shards } = tools.splitDataset(dataset, SHARD_SIZE);
-    writeFile(path.join(out, "data/index.json"), JSON.stringify(index));
-    shards.forEach((shard, n) => writeFile(path.join(out, `data/shards/${n}.json`), JSON.stringify(shard)));
-  } else {
-    writeFile(path.join(out, "data/dataset.json"), JSON.stringify(dataset));
-  }
+  const { index, shards } = tools.splitDataset(dataset, SHARD_SIZE);
+  writeFile(path.join(out, "data/index.json"), JSON.stringify(index));
+  shards.forEach((shard, n) => writeFile(path.join(out, `data/shards/${n}.json`), JSON.stringify(shard)));
   writeFile(path.join(out, "data/map.json"), mapJson);
   writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifestFor(target, patterns), null, 2)}\n`);
   if (!e2e) zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));

@@ -1,8 +1,10 @@
 // The scale benchmark's service worker: loads the dataset the way the
-// extension does (one file, or the split index and one shard on demand) and
-// answers {type: "report", url, country} with the report's verdict level, so
-// that a cold start measures reading, parsing and one assessment.
+// extension does (one file, or the split index and its category's shards on
+// demand) and answers {type: "report", url, country} with the report's verdict
+// level, so that a cold start measures reading, parsing and one report with
+// its alternatives.
 import { buildReport } from "../src/core/report";
+import { withActions } from "../src/core/actions";
 import { DEFAULT_CONCERNS } from "../src/core/assess";
 import { isCompiledDataset, type CompiledDataset } from "../src/core/dataset";
 import { isDatasetIndex, SplitDataset } from "../src/core/dataset-split";
@@ -19,7 +21,7 @@ function open() {
       const index = await readJson("data/index.json");
       if (!isDatasetIndex(index)) throw new Error("bad index");
       const split = new SplitDataset(index, readJson);
-      return (url: string) => split.forUrl(url);
+      return (url: string) => split.forUrls([url]);
     }
     const ds = await readJson("data/dataset.json");
     if (!isCompiledDataset(ds)) throw new Error("bad dataset");
@@ -31,7 +33,8 @@ function open() {
 chrome.runtime.onMessage.addListener((m, _sender, reply) => {
   void open().then(async (forUrl) => {
     const ds = await forUrl(m.url);
-    const r = buildReport(ds, m.url, m.country, DEFAULT_CONCERNS, "2026-11-30");
+    // As the extension does: the report with its alternatives (its category's services).
+    const r = withActions(ds, buildReport(ds, m.url, m.country, DEFAULT_CONCERNS, "2026-11-30"), DEFAULT_CONCERNS, "2026-11-30");
     reply({ ok: true, value: r.matched ? r.verdict.level : "unlisted" });
   }, (e: unknown) => reply({ ok: false, error: String(e) }));
   return true;

@@ -7,6 +7,7 @@ import * as esbuild from "esbuild";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { shippedDataset } from "./shipped.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RESOURCES = 500;
@@ -23,7 +24,7 @@ export async function xrayBench({ figure, stats, quick = false }) {
   const outfile = path.join(ROOT, ".cache/bench/xray.mjs");
   await esbuild.build({ entryPoints: [path.join(ROOT, "bench/xray-entry.ts")], outfile, bundle: true, platform: "node", format: "esm", logLevel: "silent" });
   const x = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-  const ds = JSON.parse(fs.readFileSync(path.join(ROOT, "dist/chrome/data/dataset.json"), "utf8"));
+  const ds = shippedDataset(path.join(ROOT, "dist/chrome"));
   const { CHROMIUM, tmpProfile, removeDir, launchChromium } = await import("../test/e2e/harness.mjs");
   const { startServer, SITES } = await import("../test/e2e/server.mjs");
   const assetHosts = Object.keys(SITES).filter((h) => SITES[h].asset);

@@ -75,15 +75,17 @@ export const handlers: Handlers = {
     return updateSettings((s) => ({ dismissed: s.dismissed.filter((d) => d !== domain) }));
   },
   async getDataInfo() {
-    const { dataset } = await ready();
+    // From the index alone: no service record is read for this.
+    const { data } = await ready();
+    const { index } = data;
     return {
-      version: dataset.version,
-      hash: dataset.hash,
-      services: dataset.services.length,
-      domains: Object.keys(dataset.domains).length + Object.keys(dataset.hosts).length,
-      entities: Object.keys(dataset.entities).length,
-      laws: dataset.laws.length,
-      userLaws: userLawStatuses(dataset, COUNTRY_CODES),
+      version: index.version,
+      hash: index.hash,
+      services: index.counts.services,
+      domains: Object.keys(index.domains).length + Object.keys(index.hosts).length,
+      entities: index.counts.entities,
+      laws: index.laws.length,
+      userLaws: userLawStatuses(data.view, COUNTRY_CODES),
     };
   },
 };

@@ -24,11 +24,12 @@ export function currentKey(state: Settled): string {
 }
 
 /** The report for a URL, with what the user can do next (alternatives, privacy contact, letter law). */
-export function computeReport(state: State, url: string): Report {
+export async function computeReport(state: State, url: string): Promise<Report> {
+  const dataset = await state.data.forUrls([url]);
   const lang = uiLanguage();
   const day = today();
   const { concerns } = state.settings;
-  return withActions(state.dataset, buildReport(state.dataset, url, effectiveCountry(state.settings, lang), concerns, day, lang), concerns, day);
+  return withActions(dataset, buildReport(dataset, url, effectiveCountry(state.settings, lang), concerns, day, lang), concerns, day);
 }
 
 /**
@@ -46,7 +47,7 @@ export function reportForTab(state: Settled, tabId: number, url: string): Promis
   mine.report = (async () => {
     const stored = known ? null : freshReport(await readTabReport(tabId), url, key);
     if (stored) return stored;
-    const report = computeReport(await ready(), url);
+    const report = await computeReport(await ready(), url);
     // A later address (or a closed tab) wins over this one.
     if (slots.get(tabId) === mine) await writeTabReport(tabId, { v: STORED_REPORT_VERSION, url, key, report });
     return report;

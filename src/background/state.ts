@@ -1,9 +1,10 @@
 // What the handlers wait for: the current settings (enough to answer from a
-// stored report) and the bundled dataset (to compute one). Each is read once
-// per worker life; settings stay fresh via onChanged.
+// stored report) and the bundled dataset's index (to compute one, with the
+// shards a report needs read on demand). Each is read once per worker life;
+// settings stay fresh via onChanged.
 import browser from "../platform/browser";
 import { readSettings, onSettingsChanged } from "../platform/settings";
-import { isCompiledDataset, type CompiledDataset } from "../core/dataset";
+import { isDatasetIndex, SplitDataset } from "../core/dataset-split";
 import type { Settings } from "../core/settings";
 
 /** The current settings: all a stored report needs to be checked and shown. */
@@ -11,27 +12,30 @@ export interface Settled {
   settings: Settings;
 }
 
-/** The settings and the bundled dataset: what computing a report needs. */
+/** The settings and the bundled dataset (its index read; `data.forUrls` reads the records a report needs). */
 export interface State extends Settled {
-  dataset: CompiledDataset;
+  data: SplitDataset;
 }
 
-async function loadDataset(): Promise<CompiledDataset> {
-  const url = browser.runtime.getURL("data/dataset.json");
+/** A file of the bundled dataset, parsed; the error names the file. */
+async function readDataFile(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = await (await fetch(url)).text();
+    text = await (await fetch(browser.runtime.getURL(file))).text();
   } catch (e) {
-    throw new Error(`could not read the bundled dataset: ${String(e)}`, { cause: e });
+    throw new Error(`could not read the bundled dataset (${file}): ${String(e)}`, { cause: e });
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
-    throw new Error(`the bundled dataset is not valid JSON: ${String(e)}`, { cause: e });
+    throw new Error(`the bundled dataset (${file}) is not valid JSON: ${String(e)}`, { cause: e });
   }
-  if (!isCompiledDataset(parsed)) throw new Error("the bundled dataset has an unexpected shape");
-  return parsed;
+}
+
+async function loadDataset(): Promise<SplitDataset> {
+  const index = await readDataFile("data/index.json");
+  if (!isDatasetIndex(index)) throw new Error("the bundled dataset (data/index.json) has an unexpected shape");
+  return new SplitDataset(index, readDataFile);
 }
 
 let base: Promise<Settled> | undefined;
@@ -50,10 +54,10 @@ export function settled(): Promise<Settled> {
   return base;
 }
 
-/** The settings and the dataset (read at the first need); the same object as `settled()`'s, completed. */
+/** The settings and the dataset's index (read at the first need); the same object as `settled()`'s, completed. */
 export function ready(): Promise<State> {
   if (!full) {
-    full = Promise.all([settled(), loadDataset()]).then(([s, dataset]) => Object.assign(s, { dataset }));
+    full = Promise.all([settled(), loadDataset()]).then(([s, data]) => Object.assign(s, { data }));
     full.catch(() => { full = undefined; }); // a failed load is retried by the next caller
   }
   return full;

@@ -9,5 +9,6 @@ import { uiLanguage } from "./verdict";
 
 export const getXray: Handler<"getXray"> = async ({ url, hosts }) => {
   const state = await ready();
-  return rollup(state.dataset, url, hosts, effectiveCountry(state.settings, uiLanguage()), state.settings.concerns, today());
+  const dataset = await state.data.forUrls([url, ...hosts.map((h) => `https://${h.host}/`)]);
+  return rollup(dataset, url, hosts, effectiveCountry(state.settings, uiLanguage()), state.settings.concerns, today());
 };

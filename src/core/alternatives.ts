@@ -83,12 +83,13 @@ export function alternativesFor(
   max = MAX_ALTERNATIVES,
 ): Alternatives {
   if (levelRank(level) < levelRank("medium")) return { offered: false, list: [] };
-  const current = ds.services.find((s) => s.id === serviceId);
+  // A split dataset's view has holes for shards not read (its category's are): skip them.
+  const current = ds.services.find((s) => s?.id === serviceId);
   if (!current) return { offered: false, list: [] };
   const ranks = ds.ranks ?? {};
   const found: AlternativeView[] = [];
   for (const s of ds.services) {
-    if (s.id === current.id || s.category !== current.category || !servesUser(ds, s, country)) continue;
+    if (!s || s.id === current.id || s.category !== current.category || !servesUser(ds, s, country)) continue;
     const ctx = serviceContext(ds, s, country);
     if (!ctx.operator || !ctx.chain.some((l) => l.entity.headquarters !== "unknown" || l.entity.legalDomicile !== "unknown" || l.entity.operations)) continue;
     const verdict = assessContext(ds, ctx, concerns, today);

@@ -1,29 +1,35 @@
 // The dataset split for a fast start: a compact index (domains, hosts, laws,
-// groups) read when the worker starts, and shards of service records read on
-// demand, from the extension's own files (never from the network). The
-// engine keeps seeing a CompiledDataset: `SplitDataset.view` is one, whose
-// `services` and `entities` fill in as shards are read; `forUrl` makes sure
-// the record a URL needs is there before the engine runs.
+// groups, and which shard holds each service) read when the worker starts,
+// and shards of service records read on demand, from the extension's own
+// files (never from the network). Shards follow categories, because a
+// report's alternatives are drawn from its service's category. The engine
+// keeps seeing a CompiledDataset: `SplitDataset.view` is one, whose
+// `services` and `entities` fill in as shards are read; `forUrls` makes sure
+// the records a report needs are there before the engine runs.
 import type { CompiledDataset, Entity, Service } from "./dataset";
 import { matchUrl } from "./match";
 
-export const SPLIT_FORMAT = 1;
+export const SPLIT_FORMAT = 2;
 
 export interface DatasetIndex {
   format: typeof SPLIT_FORMAT;
   version: string;
   hash: string;
-  /** Services per shard: shard n holds services [n × shardSize, (n + 1) × shardSize). */
-  shardSize: number;
   counts: { services: number; entities: number; laws: number; groups: number };
+  /** Service index → the shard holding its record. */
+  shardOf: number[];
+  /** Category → its shards (one, unless the category has more services than a shard holds). */
+  categories: Record<string, number[]>;
   domains: CompiledDataset["domains"];
   hosts: CompiledDataset["hosts"];
   laws: CompiledDataset["laws"];
   groups: CompiledDataset["groups"];
+  ranks?: CompiledDataset["ranks"];
 }
 
 export interface DatasetShard {
-  start: number;
+  /** The service indices of `services`, in order. */
+  ids: number[];
   services: Service[];
   /** Every entity the shard's services reach (operators, owners, processors, certifiers, their owners). */
   entities: Record<string, Entity>;
@@ -33,18 +39,21 @@ export function shardPath(n: number): string {
   return `data/shards/${n}.json`;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 export function isDatasetIndex(value: unknown): value is DatasetIndex {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return v.format === SPLIT_FORMAT && typeof v.version === "string" && typeof v.hash === "string" && typeof v.shardSize === "number" && v.shardSize > 0 &&
-    typeof v.counts === "object" && v.counts !== null && typeof v.domains === "object" && v.domains !== null && typeof v.hosts === "object" && v.hosts !== null &&
-    Array.isArray(v.laws) && typeof v.groups === "object" && v.groups !== null;
+  if (!isRecord(value)) return false;
+  const v = value;
+  return v.format === SPLIT_FORMAT && typeof v.version === "string" && typeof v.hash === "string" &&
+    isRecord(v.counts) && typeof v.counts.services === "number" &&
+    Array.isArray(v.shardOf) && v.shardOf.length === v.counts.services && v.shardOf.every((n) => Number.isInteger(n) && n >= 0) &&
+    isRecord(v.categories) && Object.values(v.categories).every((ns) => Array.isArray(ns) && ns.every((n) => Number.isInteger(n) && n >= 0)) &&
+    isRecord(v.domains) && isRecord(v.hosts) && Array.isArray(v.laws) && isRecord(v.groups) && (v.ranks === undefined || isRecord(v.ranks));
 }
 
 function isShard(value: unknown): value is DatasetShard {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.start === "number" && Array.isArray(v.services) && typeof v.entities === "object" && v.entities !== null;
+  if (!isRecord(value)) return false;
+  return Array.isArray(value.ids) && Array.isArray(value.services) && value.ids.length === value.services.length && isRecord(value.entities);
 }
 
 export class SplitDataset {
@@ -57,31 +66,41 @@ export class SplitDataset {
     this.view = {
       format: 1, version: index.version, hash: index.hash, domains: index.domains, hosts: index.hosts,
       services: new Array<Service>(index.counts.services), entities: {}, laws: index.laws, groups: index.groups,
+      ...(index.ranks ? { ranks: index.ranks } : {}),
     };
   }
 
-  /** Reads the shard holding service `i` (once; concurrent callers share the read). */
-  ensure(i: number): Promise<void> {
-    if (!Number.isInteger(i) || i < 0 || i >= this.index.counts.services) return Promise.reject(new RangeError(`no service ${i}`));
-    if (this.view.services[i]) return Promise.resolve();
-    const n = Math.floor(i / this.index.shardSize);
+  /** Reads shard `n` (once; concurrent callers share the read; a failed read is retried by the next caller). */
+  private shard(n: number): Promise<void> {
     let p = this.pending.get(n);
     if (!p) {
       p = this.read(shardPath(n)).then((shard) => {
-        if (!isShard(shard) || shard.start !== n * this.index.shardSize) throw new Error(`dataset shard ${n} has an unexpected shape`);
+        if (!isShard(shard) || shard.ids.some((i) => this.index.shardOf[i] !== n)) throw new Error(`dataset shard ${n} has an unexpected shape`);
         Object.assign(this.view.entities, shard.entities);
-        shard.services.forEach((s, k) => { this.view.services[shard.start + k] = s; });
+        shard.ids.forEach((i, k) => { this.view.services[i] = shard.services[k]!; });
       });
       this.pending.set(n, p);
-      p.catch(() => this.pending.delete(n)); // a failed read is retried by the next caller
+      p.catch(() => this.pending.delete(n));
     }
     return p;
   }
 
-  /** The engine's dataset, with the record `url` matches (if any) read first. */
-  async forUrl(url: unknown): Promise<CompiledDataset> {
-    const m = matchUrl(this.view, url);
-    if (m.matched) await this.ensure(m.serviceIndex);
+  /** Reads the record of service `i` and those of its category (the alternatives a report offers). */
+  async ensure(i: number): Promise<void> {
+    if (!Number.isInteger(i) || i < 0 || i >= this.index.counts.services) throw new RangeError(`no service ${i}`);
+    await this.shard(this.index.shardOf[i]!);
+    const category = this.view.services[i]!.category;
+    await Promise.all((this.index.categories[category] ?? []).map((n) => this.shard(n)));
+  }
+
+  /** The engine's dataset, with the records the URLs match (if any) and their categories read first. */
+  async forUrls(urls: readonly unknown[]): Promise<CompiledDataset> {
+    const wanted = new Set<number>();
+    for (const url of urls) {
+      const m = matchUrl(this.view, url);
+      if (m.matched) wanted.add(m.serviceIndex);
+    }
+    await Promise.all([...wanted].map((i) => this.ensure(i)));
     return this.view;
   }
 }

@@ -11,7 +11,7 @@
 //   I  the welcome page opens on every onInstalled reason, or for onboarded users
 import type { Runtime } from "../../src/platform/browser";
 import { fakeBrowser } from "./fake-browser";
-import { BASE, ID, contentScript, startWorker, tab } from "./worker-harness";
+import { BASE, ID, contentScript, datasetFiles, startWorker, tab } from "./worker-harness";
 import { EN } from "./en-messages";
 import { miniDataset } from "../fixtures/mini-dataset";
 
@@ -19,7 +19,7 @@ let mockFake = fakeBrowser(EN);
 jest.mock("../../src/platform/browser", () => ({ __esModule: true, get default() { return mockFake.browser; } }));
 
 const dataset = miniDataset();
-(globalThis as unknown as { fetch: unknown }).fetch = async () => ({ text: async () => JSON.stringify(dataset) });
+(globalThis as unknown as { fetch: unknown }).fetch = datasetFiles(dataset).fetch;
 
 
 const optionsPage: Runtime.MessageSender = { id: ID, url: `${BASE}/options.html`, frameId: 0, tab: tab(99, `${BASE}/options.html`) };

@@ -6,13 +6,14 @@ import { fakeBrowser } from "./fake-browser";
 import { EN } from "./en-messages";
 import { miniDataset } from "../fixtures/mini-dataset";
 import type { SenderInfo } from "../../src/core/messages";
+import { datasetFiles } from "./worker-harness";
 
 const mockFake = fakeBrowser(EN);
 const fake = mockFake;
 jest.mock("../../src/platform/browser", () => ({ __esModule: true, get default() { return mockFake.browser; } }));
 
 const dataset = miniDataset();
-(globalThis as unknown as { fetch: unknown }).fetch = async () => ({ text: async () => JSON.stringify(dataset) });
+(globalThis as unknown as { fetch: unknown }).fetch = datasetFiles(dataset).fetch;
 
 // Imported after the mock is in place.
 import { handlers } from "../../src/background/handlers";

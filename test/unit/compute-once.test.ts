@@ -13,7 +13,8 @@
 //   L  the worker reads the dataset at start (src/background/main.ts calls ready())
 import type { Runtime } from "../../src/platform/browser";
 import { fakeBrowser } from "./fake-browser";
-import { BASE, ID, contentScript, startWorker, tab } from "./worker-harness";
+import { BASE, ID, contentScript, datasetFiles, startWorker, tab } from "./worker-harness";
+import { shardPath } from "../../src/core/dataset-split";
 import { EN } from "./en-messages";
 import { miniDataset } from "../fixtures/mini-dataset";
 import { reportKey, today } from "../../src/core/report-store";
@@ -30,12 +31,12 @@ jest.mock("../../src/core/report", () => {
 });
 
 const dataset = miniDataset();
-/** The extension files read (the dataset). */
-const reads: string[] = [];
-(globalThis as unknown as { fetch: unknown }).fetch = async (url: string) => {
-  reads.push(url);
-  return { text: async () => JSON.stringify(dataset) };
-};
+/** The extension's dataset files, and those read (by URL). */
+const files = datasetFiles(dataset);
+const { reads } = files;
+(globalThis as unknown as { fetch: unknown }).fetch = files.fetch;
+/** What computing a service's report reads first: the index, then the shards of its category (sorted). */
+const readsFor = (id: string) => [`${BASE}/data/index.json`, ...files.index.categories[dataset.services.find((s) => s.id === id)!.category]!.map((n) => `${BASE}/${shardPath(n)}`)].sort();
 
 const FR = { version: 2, country: "FR", onboarded: true };
 const CLIP = "https://www.clip.example/@someone";
@@ -127,7 +128,7 @@ describe("one report per tab, URL and settings version", () => {
   test("a restarted worker answers from the stored reports without computing, or reading the dataset (kills R, L)", async () => {
     const first = await boot({ stored: FR, tabs: [{ id: 1, url: CLIP }] });
     expect(count(CLIP)).toBe(1);
-    expect(reads).toEqual([`${BASE}/data/dataset.json`]);
+    expect([...reads].sort()).toEqual(readsFor("clip"));
     first.fake.badges.clear();
     stopWorker(first.fake);
     reads.length = 0;
@@ -142,7 +143,7 @@ describe("one report per tab, URL and settings version", () => {
     expect(reads).toEqual([]);
     // The first answer that needs the dataset reads it.
     await expect(send({ type: "getVerdict", payload: {} }, contentScript(2, "https://market.example/"))).resolves.toMatchObject({ ok: true });
-    expect(reads).toEqual([`${BASE}/data/dataset.json`]);
+    expect([...reads].sort()).toEqual(readsFor("market"));
   });
 
   test("a corrupt or foreign stored entry is computed again and replaced; settings are untouched", async () => {

@@ -1,11 +1,13 @@
 // The split dataset's loader on the fixture dataset (fast enough for the mutation run): the index guard,
-// one read per shard, concurrent callers sharing a read, retries after a failed read, refused shapes.
-// runtime-dataset.test.ts checks the same loader against the whole real dataset.
+// a report reading its category's shards and no other, concurrent callers sharing a read, retries after a
+// failed read, refused shapes. runtime-dataset.test.ts checks the same loader against the whole real dataset.
 import { isDatasetIndex, shardPath, SplitDataset } from "../../src/core/dataset-split";
 import { splitDataset } from "../../tools/data/runtime";
 import { miniDataset } from "../fixtures/mini-dataset";
 
-const ds = miniDataset();
+const base = miniDataset();
+// Two categories, each larger than a shard.
+const ds = { ...base, services: base.services.map((s, i) => ({ ...s, category: i % 3 === 0 ? ("video" as const) : ("social" as const) })) };
 const SIZE = 4;
 
 function loader() {
@@ -20,45 +22,77 @@ function loader() {
   return { index, shards, split, reads };
 }
 
+test("shards follow categories, at most SIZE services each, and hold the entities their services reach", () => {
+  const { index, shards } = loader();
+  const video = ds.services.filter((s) => s.category === "video").length;
+  expect(video).toBeGreaterThan(SIZE);
+  expect(index.categories.video).toHaveLength(Math.ceil(video / SIZE));
+  expect(index.categories.social).toHaveLength(Math.ceil((ds.services.length - video) / SIZE));
+  shards.forEach((shard, n) => {
+    expect(shard.services.length).toBeLessThanOrEqual(SIZE);
+    expect(new Set(shard.services.map((s) => s.category)).size).toBe(1);
+    shard.ids.forEach((i, k) => {
+      expect(index.shardOf[i]).toBe(n);
+      expect(shard.services[k]).toEqual(ds.services[i]);
+      for (const o of ds.services[i]!.operators) expect(shard.entities[o.entity]).toEqual(ds.entities[o.entity]);
+    });
+  });
+});
+
 test("the index guard accepts the built index and refuses anything else, field by field", () => {
   const { index } = loader();
   expect(isDatasetIndex(index)).toBe(true);
-  for (const bad of [null, "index", 3]) expect(isDatasetIndex(bad)).toBe(false);
-  const broken: Array<[string, unknown]> = [["format", 2], ["version", 1], ["hash", null], ["shardSize", 0], ["shardSize", "4"], ["counts", null], ["domains", null], ["hosts", null], ["laws", {}], ["groups", null]];
+  for (const bad of [null, "index", 3, []]) expect(isDatasetIndex(bad)).toBe(false);
+  const broken: Array<[string, unknown]> = [
+    ["format", 1], ["version", 1], ["hash", null], ["counts", null], ["counts", { services: "14" }], ["shardOf", null], ["shardOf", index.shardOf.slice(1)],
+    ["shardOf", index.shardOf.map((n, i) => (i === 0 ? -1 : n))], ["shardOf", index.shardOf.map((n, i) => (i === 0 ? 0.5 : n))], ["categories", null],
+    ["categories", { video: "0" }], ["categories", { video: [-1] }], ["domains", null], ["hosts", null], ["laws", {}], ["groups", null], ["ranks", "x"],
+  ];
   for (const [key, value] of broken) expect([key, isDatasetIndex({ ...index, [key]: value })]).toEqual([key, false]);
 });
 
-test("a listed page reads only its shard, once, and gets the same record and entities as the whole dataset", async () => {
-  const { split, reads } = loader();
+test("a listed page reads its category's shards, once each, and gets the same records and entities as the whole dataset", async () => {
+  const { index, split, reads } = loader();
   const clip = ds.services.findIndex((s) => s.id === "clip");
+  const category = ds.services[clip]!.category;
   expect(split.view.services[clip]).toBeUndefined();
-  const view = await split.forUrl("https://www.clip.example/");
-  expect(reads).toEqual([shardPath(Math.floor(clip / SIZE))]);
-  expect(view.services[clip]).toEqual(ds.services[clip]);
+  const view = await split.forUrls(["https://www.clip.example/"]);
+  expect([...reads].sort()).toEqual(index.categories[category]!.map(shardPath).sort());
+  ds.services.forEach((s, i) => expect(view.services[i]).toEqual(s.category === category ? s : undefined));
   for (const o of ds.services[clip]!.operators) expect(view.entities[o.entity]).toEqual(ds.entities[o.entity]);
-  await split.forUrl("https://clip.example/again");
+  const n = reads.length;
+  await split.forUrls(["https://clip.example/again"]);
   await split.ensure(clip);
-  expect(reads).toHaveLength(1);
+  expect(reads).toHaveLength(n);
   // A page outside the dataset reads nothing more.
-  await split.forUrl("https://www.example.net/");
-  expect(reads).toHaveLength(1);
+  await split.forUrls(["https://www.example.net/"]);
+  expect(reads).toHaveLength(n);
 });
 
 test("concurrent callers share one read; a failed read is retried; a wrong shard or index is refused", async () => {
   const { index, shards, split, reads } = loader();
-  await Promise.all([split.ensure(0), split.ensure(1), split.ensure(SIZE - 1)]);
-  expect(reads).toEqual([shardPath(0)]);
+  const sameShard = ds.services.map((_, i) => i).filter((i) => index.shardOf[i] === 0);
+  await Promise.all(sameShard.map((i) => split.ensure(i)));
+  expect(new Set(reads).size).toBe(reads.length);
   let fail = true;
   const flaky = new SplitDataset(index, async (p) => {
     if (fail) throw new Error("read failed");
-    return p === shardPath(0) ? shards[0] : { ...shards[1], start: 0 };
+    return shards.find((_, n) => shardPath(n) === p);
   });
-  await expect(flaky.ensure(0)).rejects.toThrow("read failed");
+  await expect(flaky.ensure(sameShard[0]!)).rejects.toThrow("read failed");
   fail = false;
-  await expect(flaky.ensure(0)).resolves.toBeUndefined();
-  await expect(flaky.ensure(SIZE)).rejects.toThrow("unexpected shape");
+  await expect(flaky.ensure(sameShard[0]!)).resolves.toBeUndefined();
+  const elsewhere = ds.services.findIndex((_, i) => index.shardOf[i] !== 0);
+  const wrong = new SplitDataset(index, async () => shards[0]);
+  await expect(wrong.ensure(elsewhere)).rejects.toThrow("unexpected shape");
   for (const i of [-1, 0.5, ds.services.length]) await expect(flaky.ensure(i)).rejects.toThrow(RangeError);
-  const malformed = new SplitDataset(index, async () => ({ start: 0, services: "x", entities: {} }));
-  await expect(malformed.ensure(0)).rejects.toThrow("unexpected shape");
+  const [a, b] = sameShard as [number, number];
+  for (const bad of [{ ids: [a], services: "x", entities: {} }, { ids: [a, b], services: [ds.services[a]], entities: {} }, { ids: [a], services: [ds.services[a]], entities: null }]) {
+    const malformed = new SplitDataset(index, async (p) => (p === shardPath(0) ? bad : shards.find((_, n) => shardPath(n) === p)));
+    await expect(malformed.ensure(a)).rejects.toThrow("unexpected shape");
+  }
+  // A shard 0 in the right shape (one service of it only) is accepted.
+  const small = new SplitDataset(index, async (p) => (p === shardPath(0) ? { ids: [a], services: [ds.services[a]], entities: {} } : shards.find((_, n) => shardPath(n) === p)));
+  await expect(small.ensure(a)).resolves.toBeUndefined();
   expect(split.view.version).toBe(ds.version);
 });

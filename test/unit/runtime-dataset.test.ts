@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { buildReport } from "../../src/core/report";
+import { withActions } from "../../src/core/actions";
 import { DEFAULT_CONCERNS } from "../../src/core/assess";
 import { SplitDataset, shardPath } from "../../src/core/dataset-split";
 import { compileData } from "../../tools/data/compile";
@@ -59,9 +60,10 @@ test("every service gives the same report from the runtime artefact as from the 
   }
 });
 
-test("the split dataset reads one shard per service asked for and gives the same reports", async () => {
+test("the split dataset reads a report's category shards only, and gives the same reports and alternatives", async () => {
   const { index, shards } = splitDataset(runtime, 8);
-  expect(shards.length).toBe(Math.ceil(runtime.services.length / 8));
+  const categories = new Set(runtime.services.map((s) => s.category));
+  expect(shards.length).toBe([...categories].reduce((n, c) => n + Math.ceil(runtime.services.filter((s) => s.category === c).length / 8), 0));
   const files = new Map(shards.map((s, n) => [shardPath(n), JSON.parse(JSON.stringify(s))]));
   const reads: string[] = [];
   const split = new SplitDataset(JSON.parse(JSON.stringify(index)), async (p) => {
@@ -70,12 +72,20 @@ test("the split dataset reads one shard per service asked for and gives the same
     return files.get(p);
   });
   // A page outside the dataset reads nothing.
-  const outside = buildReport(await split.forUrl("https://www.example.net/"), "https://www.example.net/", "FR", DEFAULT_CONCERNS, TODAY);
+  const outside = buildReport(await split.forUrls(["https://www.example.net/"]), "https://www.example.net/", "FR", DEFAULT_CONCERNS, TODAY);
   expect(outside.matched).toBe(false);
   expect(reads).toEqual([]);
   for (let i = runtime.services.length - 1; i >= 0; i--) {
-    const ds = await split.forUrl(urlOf(i));
-    for (const c of ["US", "FR", "IN"]) expect(buildReport(ds, urlOf(i), c, DEFAULT_CONCERNS, TODAY)).toEqual(buildReport(runtime, urlOf(i), c, DEFAULT_CONCERNS, TODAY));
+    const before = reads.length;
+    const ds = await split.forUrls([urlOf(i)]);
+    // Read now: at most its category's shards, never another category's.
+    const mine = new Set(index.categories[runtime.services[i]!.category]!.map(shardPath));
+    for (const r of reads.slice(before)) expect(mine.has(r)).toBe(true);
+    for (const c of ["US", "FR", "IN"]) {
+      const a = buildReport(ds, urlOf(i), c, DEFAULT_CONCERNS, TODAY);
+      expect(a).toEqual(buildReport(runtime, urlOf(i), c, DEFAULT_CONCERNS, TODAY));
+      if (i % 7 === 0) expect(withActions(ds, a, DEFAULT_CONCERNS, TODAY)).toEqual(withActions(runtime, a, DEFAULT_CONCERNS, TODAY));
+    }
   }
   expect(new Set(reads).size).toBe(reads.length); // each shard read once
   expect(reads.length).toBe(shards.length);
@@ -83,16 +93,19 @@ test("the split dataset reads one shard per service asked for and gives the same
 
 test("a failed shard read is retried, and a shard of the wrong shape is refused", async () => {
   const { index, shards } = splitDataset(runtime, 8);
+  const first = index.shardOf[0]!;
   let fail = true;
   const split = new SplitDataset(index, async (p) => {
     if (fail) throw new Error("read failed");
-    return p === shardPath(0) ? shards[0] : { start: 999, services: [], entities: {} };
+    return shards.find((_, n) => shardPath(n) === p);
   });
   await expect(split.ensure(0)).rejects.toThrow("read failed");
   fail = false;
   await expect(split.ensure(0)).resolves.toBeUndefined();
   expect(split.view.services[0]).toEqual(runtime.services[0]);
-  await expect(split.ensure(8)).rejects.toThrow("unexpected shape");
+  const other = runtime.services.findIndex((_, i) => index.shardOf[i] !== first);
+  const wrong = new SplitDataset(index, async () => shards[first]);
+  await expect(wrong.ensure(other)).rejects.toThrow("unexpected shape");
   await expect(split.ensure(-1)).rejects.toThrow(RangeError);
 });
 

@@ -1,8 +1,11 @@
 // Shared by the tests that run the background as the browser does (`main()` against a fake browser):
-// the tab and sender values browsers pass, and starting a fresh worker. Each test file keeps its own
+// the tab and sender values browsers pass, the dataset's files, and starting a fresh worker. Each test file keeps its own
 // `jest.mock` of src/platform/browser (jest hoists it per file).
 import type { Runtime, Tabs } from "../../src/platform/browser";
 import type { fakeBrowser } from "./fake-browser";
+import type { CompiledDataset } from "../../src/core/dataset";
+import { shardPath } from "../../src/core/dataset-split";
+import { splitDataset } from "../../tools/data/runtime";
 
 export const ID = "own-extension-id";
 export const BASE = `chrome-extension://${ID}`;
@@ -28,4 +31,21 @@ export async function startWorker(fake: ReturnType<typeof fakeBrowser>) {
     return replies[0] as Promise<{ ok: boolean; value?: any; error?: string }>;
   };
   return { started, send };
+}
+
+/**
+ * The extension's dataset files for `dataset`, as the build writes them (an index and shards by
+ * category), served by URL as `fetch` would; `reads` lists the files read, by URL.
+ */
+export function datasetFiles(dataset: CompiledDataset, shardSize = 4) {
+  const { index, shards } = splitDataset(dataset, shardSize);
+  const files = new Map<string, string>([[`${BASE}/data/index.json`, JSON.stringify(index)], ...shards.map((s, n): [string, string] => [`${BASE}/${shardPath(n)}`, JSON.stringify(s)])]);
+  const reads: string[] = [];
+  const fetch = async (url: string) => {
+    reads.push(url);
+    const text = files.get(url);
+    if (text === undefined) throw new TypeError(`Failed to fetch ${url}`);
+    return { text: async () => text };
+  };
+  return { index, fetch, reads };
 }

@@ -71,29 +71,48 @@ function entityClosure(ds: CompiledDataset, s: Service): Set<string> {
 }
 
 /**
- * Splits a runtime dataset: `index` (domains, hosts, laws, groups, counts)
- * is all a worker needs to start and to answer for pages outside the
- * dataset; shard n holds services [n × shardSize, (n + 1) × shardSize) and
- * every entity they reach, so one read answers for one service.
+ * Splits a runtime dataset: `index` (domains, hosts, laws, groups, counts,
+ * and which shard holds each service) is all a worker needs to start and to
+ * answer for pages outside the dataset. Shards follow categories, at most
+ * `shardSize` services each, with every entity their services reach: a
+ * report's alternatives come from its service's category, so a report reads
+ * the index and its category's shards (one, below `shardSize` services).
  */
 export function splitDataset(ds: CompiledDataset, shardSize: number): { index: DatasetIndex; shards: DatasetShard[] } {
+  const byCategory = new Map<string, number[]>();
+  ds.services.forEach((s, i) => {
+    const ids = byCategory.get(s.category);
+    if (ids) ids.push(i);
+    else byCategory.set(s.category, [i]);
+  });
   const shards: DatasetShard[] = [];
-  for (let start = 0; start < ds.services.length; start += shardSize) {
-    const services = ds.services.slice(start, start + shardSize);
-    const ids = new Set<string>();
-    for (const s of services) for (const id of entityClosure(ds, s)) ids.add(id);
-    shards.push({ start, services, entities: Object.fromEntries([...ids].sort().map((id) => [id, ds.entities[id]!])) });
+  const shardOf = new Array<number>(ds.services.length);
+  const categories: Record<string, number[]> = {};
+  for (const [category, all] of [...byCategory].sort(([a], [b]) => a.localeCompare(b, "en"))) {
+    categories[category] = [];
+    for (let k = 0; k < all.length; k += shardSize) {
+      const ids = all.slice(k, k + shardSize);
+      const n = shards.length;
+      categories[category].push(n);
+      for (const i of ids) shardOf[i] = n;
+      const services = ids.map((i) => ds.services[i]!);
+      const reached = new Set<string>();
+      for (const s of services) for (const id of entityClosure(ds, s)) reached.add(id);
+      shards.push({ ids, services, entities: Object.fromEntries([...reached].sort().map((id) => [id, ds.entities[id]!])) });
+    }
   }
   const index: DatasetIndex = {
     format: SPLIT_FORMAT,
     version: ds.version,
     hash: ds.hash,
-    shardSize,
     counts: { services: ds.services.length, entities: Object.keys(ds.entities).length, laws: ds.laws.length, groups: Object.keys(ds.groups).length },
+    shardOf,
+    categories,
     domains: ds.domains,
     hosts: ds.hosts,
     laws: ds.laws,
     groups: ds.groups,
+    ...(ds.ranks ? { ranks: ds.ranks } : {}),
   };
   return { index, shards };
 }
