@@ -528,7 +528,7 @@ async function scaleBench() {
   const today = rows[0];
   for (const layout of ["single", "split"]) {
     const st = today[`${layout}WakeStats`];
-    if (st) figure("scale", `today (${today.services} services): stopped worker → first report, ${layout === "single" ? "one file" : "split (index + one shard)"}, ms`, st, "ms");
+    if (st) figure("scale", `today (${today.services} services): stopped worker → first report, ${layout === "single" ? "one file" : "split (index + its category's shards)"}, ms`, st, "ms");
   }
   const top = rows.at(-1);
   if (top.services >= 50_000) {
@@ -588,7 +588,7 @@ const scaleMd = curve();
 results.machine.loadAtEnd = os.loadavg()[0];
 console.log(`\nData Borders benchmarks — ${results.machine.cores} cores (${results.machine.cpu}), Node ${results.machine.node}${results.browserVersion ? `, ${results.browserVersion}` : ""}; load average ${results.machine.loadAtStart.toFixed(1)} at start, ${results.machine.loadAtEnd.toFixed(1)} at end\n`);
 console.log(md);
-if (scaleMd) console.log(`\nScale curve (synthetic datasets; split = index + shards of ${SHARD_SIZE} services; cold start = stopped worker → first report for a listed page):\n\n${scaleMd}`);
+if (scaleMd) console.log(`\nScale curve (synthetic datasets; split = index + shards by category, at most ${SHARD_SIZE} services each; cold start = stopped worker → first report for a listed page):\n\n${scaleMd}`);
 const missed = results.figures.filter((f) => f.met === false);
 if (missed.length) console.log(`\n${missed.length} figure(s) missed their target: ${missed.map((f) => f.name).join("; ")}`);
 fs.mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
