@@ -128,7 +128,7 @@ describe("finding sentences", () => {
     expect(findingText({ ...base, kind: "possible-processing", reach: "possible-processing", tier: "recognised", compels: true, countries: ["US", "IE", "SG", "JP", "BR"], severity: "low" }, t, names, "en"))
       .toBe("The company says your data may be processed in the United States, Ireland, Singapore, and 2 other countries, among other places.");
     expect(findingText({ ...base, kind: "stored-in", reach: "storage", tier: "recognised", compels: true, countries: ["US"], certification: { scheme: "eu-us-dpf", status: "not-listed" } }, t, names, "en"))
-      .toBe("Your data is stored in the United States; the company is not listed under the EU-U.S. Data Privacy Framework, which transfers there need.");
+      .toBe("Your data is stored in the United States; the company is not listed under the EU-U.S. Data Privacy Framework, so its transfers there must rely on other safeguards, such as contracts, which do not bind that country's authorities.");
   });
 
   test("the summary is one sentence that agrees with the level: structure before news", () => {

@@ -30,7 +30,7 @@ export const MESSAGES_DE = {
   reasonConcern_other: "das Recht Ihres Landes ($1) stuft diese Länder als bedenklich ein",
   reasonNotRecognised_one: "Ihr Recht ($1) erkennt das Schutzniveau dieses Landes nicht als angemessen an",
   reasonNotRecognised_other: "Ihr Recht ($1) erkennt das Schutzniveau dieser Länder nicht als angemessen an",
-  reasonCertificationMissing: "das Unternehmen ist nicht im $1 gelistet, den Übermittlungen dorthin voraussetzen",
+  reasonCertificationMissing: "das Unternehmen ist nicht im $1 gelistet; seine Übermittlungen dorthin müssen sich daher auf andere Garantien wie Vertragsklauseln stützen, welche die Behörden dieses Landes nicht binden",
   scheme_eu_us_dpf: "EU-US-Datenschutzrahmen",
   scheme_uk_us_data_bridge: "Datenschutzrahmen UK–USA (britische Erweiterung)",
   scheme_swiss_us_dpf: "Datenschutzrahmen Schweiz–USA",

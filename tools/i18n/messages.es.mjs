@@ -28,7 +28,7 @@ export const MESSAGES_ES = {
   reasonConcern_other: "la ley de su país ($1) los considera países de riesgo",
   reasonNotRecognised_one: "su ley ($1) no reconoce como adecuada la protección de ese país",
   reasonNotRecognised_other: "su ley ($1) no reconoce como adecuada la protección de esos países",
-  reasonCertificationMissing: "la empresa no figura en el $1, que exigen las transferencias a ese país",
+  reasonCertificationMissing: "la empresa no figura en el $1, por lo que sus transferencias a ese país deben basarse en otras garantías, como cláusulas contractuales, que no vinculan a las autoridades de ese país",
   scheme_eu_us_dpf: "Marco de Privacidad de Datos UE-EE. UU.",
   scheme_uk_us_data_bridge: "Marco de Privacidad de Datos Reino Unido-EE. UU. (extensión británica)",
   scheme_swiss_us_dpf: "Marco de Privacidad de Datos Suiza-EE. UU.",

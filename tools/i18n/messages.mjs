@@ -34,7 +34,7 @@ export const MESSAGES = {
   reasonConcern_other: ["your country's law ($1) names them as countries of concern", "votre loi ($1) désigne ces pays comme préoccupants"],
   reasonNotRecognised_one: ["your law ($1) does not recognise its protection as adequate", "votre loi ($1) ne reconnaît pas la protection de ce pays comme adéquate"],
   reasonNotRecognised_other: ["your law ($1) does not recognise their protection as adequate", "votre loi ($1) ne reconnaît pas la protection de ces pays comme adéquate"],
-  reasonCertificationMissing: ["the company is not listed under the $1, which transfers there need", "l'entreprise ne figure pas sur la liste du $1, exigée pour ces transferts"],
+  reasonCertificationMissing: ["the company is not listed under the $1, so its transfers there must rely on other safeguards, such as contracts, which do not bind that country's authorities", "l'entreprise ne figure pas sur la liste du $1 : ses transferts vers ce pays doivent donc reposer sur d'autres garanties, comme des clauses contractuelles, qui ne lient pas les autorités de ce pays"],
   scheme_eu_us_dpf: ["EU-U.S. Data Privacy Framework", "cadre de protection des données UE–États-Unis"],
   scheme_uk_us_data_bridge: ["UK Extension to the Data Privacy Framework", "extension britannique du cadre de protection des données"],
   scheme_swiss_us_dpf: ["Swiss-U.S. Data Privacy Framework", "cadre de protection des données Suisse–États-Unis"],
