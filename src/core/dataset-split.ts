@@ -60,6 +60,8 @@ export class SplitDataset {
   /** A CompiledDataset for the engine: complete for every service whose shard has been read. */
   readonly view: CompiledDataset;
   private readonly pending = new Map<number, Promise<void>>();
+  /** Services per shard, from the index (counted at the first read). */
+  private sizes: number[] | undefined;
 
   /** `read` returns the parsed JSON of a file of the extension (e.g. shardPath(3)). */
   constructor(readonly index: DatasetIndex, private readonly read: (path: string) => Promise<unknown>) {
@@ -75,7 +77,10 @@ export class SplitDataset {
     let p = this.pending.get(n);
     if (!p) {
       p = this.read(shardPath(n)).then((shard) => {
-        if (!isShard(shard) || shard.ids.some((i) => this.index.shardOf[i] !== n)) throw new Error(`dataset shard ${n} has an unexpected shape`);
+        // Exactly the services the index puts in shard n: a stale or foreign file must not leave holes.
+        if (!isShard(shard) || shard.ids.length !== this.size(n) || new Set(shard.ids).size !== shard.ids.length || shard.ids.some((i) => this.index.shardOf[i] !== n)) {
+          throw new Error(`the bundled dataset (${shardPath(n)}) has an unexpected shape`);
+        }
         Object.assign(this.view.entities, shard.entities);
         shard.ids.forEach((i, k) => { this.view.services[i] = shard.services[k]!; });
       });
@@ -83,6 +88,15 @@ export class SplitDataset {
       p.catch(() => this.pending.delete(n));
     }
     return p;
+  }
+
+  private size(n: number): number {
+    if (!this.sizes) {
+      const sizes: number[] = [];
+      for (const m of this.index.shardOf) sizes[m] = (sizes[m] ?? 0) + 1;
+      this.sizes = sizes;
+    }
+    return this.sizes[n] ?? 0;
   }
 
   /** Reads the record of service `i` and those of its category (the alternatives a report offers). */

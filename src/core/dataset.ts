@@ -1,5 +1,6 @@
-// The compiled dataset, as build.mjs writes it to data/dataset.json. The
-// runtime only ever sees this shape, never the source files.
+// The compiled dataset: what the CLI tools read (dist/tools/dataset.json) and
+// what the engine sees in the extension, where it ships split by category
+// (dataset-split.ts). The runtime only ever sees this shape, never the source files.
 import type { Entity, Group, Law, Service } from "../data/schema";
 
 export type { Entity, Group, Law, Service } from "../data/schema";

@@ -87,12 +87,21 @@ test("concurrent callers share one read; a failed read is retried; a wrong shard
   await expect(wrong.ensure(elsewhere)).rejects.toThrow("unexpected shape");
   for (const i of [-1, 0.5, ds.services.length]) await expect(flaky.ensure(i)).rejects.toThrow(RangeError);
   const [a, b] = sameShard as [number, number];
-  for (const bad of [{ ids: [a], services: "x", entities: {} }, { ids: [a, b], services: [ds.services[a]], entities: {} }, { ids: [a], services: [ds.services[a]], entities: null }]) {
+  const shard0 = shards[0]!;
+  const bads = [
+    { ids: [a], services: "x", entities: {} },
+    { ids: [a, b], services: [ds.services[a]], entities: {} },
+    { ...shard0, entities: null },
+    // A stale file: one service of the shard missing, or one twice in its place.
+    { ids: shard0.ids.slice(1), services: shard0.services.slice(1), entities: shard0.entities },
+    { ids: [shard0.ids[0], ...shard0.ids.slice(0, -1)], services: [shard0.services[0], ...shard0.services.slice(0, -1)], entities: shard0.entities },
+  ];
+  for (const bad of bads) {
     const malformed = new SplitDataset(index, async (p) => (p === shardPath(0) ? bad : shards.find((_, n) => shardPath(n) === p)));
-    await expect(malformed.ensure(a)).rejects.toThrow("unexpected shape");
+    await expect(malformed.ensure(a)).rejects.toThrow(`the bundled dataset (${shardPath(0)}) has an unexpected shape`);
   }
-  // A shard 0 in the right shape (one service of it only) is accepted.
-  const small = new SplitDataset(index, async (p) => (p === shardPath(0) ? { ids: [a], services: [ds.services[a]], entities: {} } : shards.find((_, n) => shardPath(n) === p)));
+  // The same shard with its entities elsewhere is accepted.
+  const small = new SplitDataset(index, async (p) => (p === shardPath(0) ? { ...shard0, entities: {} } : shards.find((_, n) => shardPath(n) === p)));
   await expect(small.ensure(a)).resolves.toBeUndefined();
   expect(split.view.version).toBe(ds.version);
 });
