@@ -120,9 +120,12 @@ const ENTRIES = {
  */
 const SHARD_SIZE = 64;
 
-const SCRIPTS = ["background", "content"];
-const PAGES = ["popup", "details", "options", "welcome"];
-const STATIC = PAGES.map((p) => `${p}.html`);
+// The popup is a classic script too: opened on every click, it starts faster as one file than as a
+// graph of modules (measured with the benchmark: about 65 ms of a 230–300 ms open). Its request letter,
+// imported dynamically, is bundled in but evaluated only when opened.
+const SCRIPTS = ["background", "content", "popup"];
+const PAGES = ["details", "options", "welcome"];
+const STATIC = ["popup", ...PAGES].map((p) => `${p}.html`);
 
 /**
  * One extension build. `e2e` makes the instrumented copy the end-to-end tests
@@ -148,15 +151,16 @@ async function buildTarget(tools, target, dataset, patterns, mapJson, countries,
     loader: { ".css": "css" },
   };
   const entries = (names) => Object.fromEntries(names.map((name) => [name, path.join(ROOT, ENTRIES[name])]));
-  // The worker and the content script are classic scripts, each self-contained.
+  // The worker, the content script and the popup are classic scripts, each self-contained.
   await bundle({ ...shared, entryPoints: entries(SCRIPTS), format: "iife" });
-  // The pages are ES modules sharing chunks (Preact and the report views are read once, not once per page).
+  // The other pages are ES modules sharing chunks (Preact and the report views are read once, not once per page).
   await bundle({ ...shared, entryPoints: entries(PAGES), format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]" });
   for (const file of STATIC) {
     const html = fs.readFileSync(path.join(ROOT, "src/ui", file), "utf8");
     const script = `<script src="${file.replace(/\.html$/, ".js")}"></script>`;
     if (!html.includes(script)) throw new BuildError(`src/ui/${file} should load its script with ${script}`);
-    fs.writeFileSync(path.join(out, file), html.replace(script, script.replace("<script ", '<script type="module" ')));
+    const isModule = PAGES.includes(file.replace(/\.html$/, ""));
+    fs.writeFileSync(path.join(out, file), isModule ? html.replace(script, script.replace("<script ", '<script type="module" ')) : html);
   }
   fs.copyFileSync(path.join(ROOT, "src/ui/styles.css"), path.join(out, "styles.css"));
   writeFile(path.join(out, "coverage.html"), coverageHtml(fs.readFileSync(path.join(ROOT, "docs/data-coverage.md"), "utf8"), { title: MESSAGES.coverageTitle[0] }));

@@ -1,6 +1,8 @@
 // "Ask them where my data is": a closed section whose letter (templates in
-// four languages, the largest module of the popup) is loaded when the user
-// opens it, so that opening the popup does not evaluate it every time.
+// four languages, the largest module of the popup) is imported when the user
+// opens it, so that opening the popup does not evaluate it every time: the
+// details page reads it as a module then; the popup's one script holds it
+// but runs it only then.
 import type { FunctionComponent } from "preact";
 import { useState } from "preact/hooks";
 import type { Report } from "../core/report-types";
