@@ -311,6 +311,13 @@ function unlinkedNamesakes(entities: ReadonlyMap<string, Entity>, services: Iter
     return seen;
   };
   const placed = (e: Entity) => e.headquarters !== "unknown" || e.legalDomicile !== "unknown" || e.operations !== undefined;
+  // Placed companies by brand word, read once: comparing every chain's end with every company grows with the square of the dataset.
+  const byWord = new Map<string, Entity[]>();
+  for (const other of entities.values()) {
+    if (other.kind === "person" || !placed(other)) continue;
+    const w = brandWord(other.name);
+    if (w) byWord.set(w, [...(byWord.get(w) ?? []), other]);
+  }
   const out: DataProblem[] = [];
   const reported = new Set<string>();
   for (const id of heads) {
@@ -318,8 +325,8 @@ function unlinkedNamesakes(entities: ReadonlyMap<string, Entity>, services: Iter
     if (!e || e.owners.length > 0 || e.kind === "person") continue;
     const word = brandWord(e.name);
     if (!word) continue;
-    for (const other of entities.values()) {
-      if (other.id === id || other.kind === "person" || !placed(other) || brandWord(other.name) !== word) continue;
+    for (const other of byWord.get(word) ?? []) {
+      if (other.id === id) continue;
       if (ancestors(other.id).has(id) || ancestors(id).has(other.id)) continue;
       if (e.distinctFrom?.includes(other.id) || other.distinctFrom?.includes(id)) continue;
       const pair = [id, other.id].sort().join(" ");
