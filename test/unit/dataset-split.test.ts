@@ -4,6 +4,9 @@
 import { isDatasetIndex, shardPath, SplitDataset } from "../../src/core/dataset-split";
 import { splitDataset } from "../../tools/data/runtime";
 import { miniDataset } from "../fixtures/mini-dataset";
+import { buildReport } from "../../src/core/report";
+import { withActions } from "../../src/core/actions";
+import { DEFAULT_CONCERNS } from "../../src/core/assess";
 
 const base = miniDataset();
 // Two categories, each larger than a shard.
@@ -104,4 +107,21 @@ test("concurrent callers share one read; a failed read is retried; a wrong shard
   const small = new SplitDataset(index, async (p) => (p === shardPath(0) ? { ...shard0, entities: {} } : shards.find((_, n) => shardPath(n) === p)));
   await expect(small.ensure(a)).resolves.toBeUndefined();
   expect(split.view.version).toBe(ds.version);
+});
+
+test("alternatives drawn from a partly read view are those of the whole dataset (the other category's holes are skipped)", async () => {
+  // Every service, so that holes come both before and after the one asked for in the list.
+  const urls = ds.services.filter((s) => s.domains.length > 0).map((s) => `https://${s.domains[0]}/`);
+  let offered = 0;
+  for (const url of urls) {
+    const { split } = loader();
+    const view = await split.forUrls([url]);
+    expect(Object.keys(view.services).length).toBeLessThan(view.services.length); // holes: the other category is not read
+    for (const country of ["FR", "US", "IN"]) {
+      const full = withActions(ds, buildReport(ds, url, country, DEFAULT_CONCERNS, "2026-06-01"), DEFAULT_CONCERNS, "2026-06-01");
+      expect(withActions(view, buildReport(view, url, country, DEFAULT_CONCERNS, "2026-06-01"), DEFAULT_CONCERNS, "2026-06-01")).toEqual(full);
+      offered += full.alternatives?.list.length ?? 0;
+    }
+  }
+  expect(offered).toBeGreaterThan(0);
 });
