@@ -41,9 +41,8 @@ export function shardPath(n: number): string {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export function isDatasetIndex(value: unknown): value is DatasetIndex {
-  if (!isRecord(value)) return false;
-  const v = value;
+export function isDatasetIndex(v: unknown): v is DatasetIndex {
+  if (!isRecord(v)) return false;
   return v.format === SPLIT_FORMAT && typeof v.version === "string" && typeof v.hash === "string" &&
     isRecord(v.counts) && typeof v.counts.services === "number" &&
     Array.isArray(v.shardOf) && v.shardOf.length === v.counts.services && v.shardOf.every((n) => Number.isInteger(n) && n >= 0) &&
@@ -51,9 +50,8 @@ export function isDatasetIndex(value: unknown): value is DatasetIndex {
     isRecord(v.domains) && isRecord(v.hosts) && Array.isArray(v.laws) && isRecord(v.groups) && (v.ranks === undefined || isRecord(v.ranks));
 }
 
-function isShard(value: unknown): value is DatasetShard {
-  if (!isRecord(value)) return false;
-  return Array.isArray(value.ids) && Array.isArray(value.services) && value.ids.length === value.services.length && isRecord(value.entities);
+function isShard(v: unknown): v is DatasetShard {
+  return isRecord(v) && Array.isArray(v.ids) && Array.isArray(v.services) && v.ids.length === v.services.length && isRecord(v.entities);
 }
 
 export class SplitDataset {
