@@ -132,7 +132,7 @@ const STATIC = ["popup", ...PAGES].map((p) => `${p}.html`);
  * load (dist/e2e/<target>, not zipped): the same code with __E2E__ true, so
  * the content script marks on the page when it has applied an answer.
  */
-async function buildTarget(tools, target, dataset, patterns, mapJson, countries, { e2e = false } = {}) {
+async function buildTarget(target, dataFiles, patterns, mapJson, countries, { e2e = false } = {}) {
   const out = path.join(ROOT, "dist", ...(e2e ? ["e2e", target] : [target]));
   fs.rmSync(out, { recursive: true, force: true });
   const shared = {
@@ -173,9 +173,7 @@ async function buildTarget(tools, target, dataset, patterns, mapJson, countries,
     const flag = flagFile(cc);
     if (flag) writeFile(path.join(out, "flags", `${cc.toLowerCase()}.svg`), flag);
   }
-  const { index, shards } = tools.splitDataset(dataset, SHARD_SIZE);
-  writeFile(path.join(out, "data/index.json"), JSON.stringify(index));
-  shards.forEach((shard, n) => writeFile(path.join(out, `data/shards/${n}.json`), JSON.stringify(shard)));
+  for (const [file, text] of Object.entries(dataFiles)) writeFile(path.join(out, file), text);
   writeFile(path.join(out, "data/map.json"), mapJson);
   writeFile(path.join(out, "manifest.json"), `${JSON.stringify(manifestFor(target, patterns), null, 2)}\n`);
   if (!e2e) zipDir(out, path.join(ROOT, "dist", `data-borders-${target}.zip`));
@@ -255,9 +253,11 @@ async function buildAll() {
   const topology = JSON.parse(fs.readFileSync(require.resolve("world-atlas/countries-110m.json"), "utf8"));
   const mapJson = JSON.stringify(tools.buildWorldMap(topology));
   // The extension ships the runtime shape (fields no view reads dropped, group reach resolved); dist/tools keeps the full one.
-  const runtime = tools.runtimeDataset(dataset);
-  for (const target of TARGETS) await buildTarget(tools, target, runtime, patterns, mapJson, countries);
-  for (const target of TARGETS) await buildTarget(tools, target, runtime, patterns, mapJson, countries, { e2e: true });
+  // Split once (src/core/dataset-split.ts): the same files go into every target.
+  const { index, shards } = tools.splitDataset(tools.runtimeDataset(dataset), SHARD_SIZE);
+  const dataFiles = { "data/index.json": JSON.stringify(index), ...Object.fromEntries(shards.map((shard, n) => [`data/shards/${n}.json`, JSON.stringify(shard)])) };
+  for (const target of TARGETS) await buildTarget(target, dataFiles, patterns, mapJson, countries);
+  for (const target of TARGETS) await buildTarget(target, dataFiles, patterns, mapJson, countries, { e2e: true });
   log(`built dist/chrome, dist/firefox, their zips and the end-to-end copies in dist/e2e (${dataset.services.length} services, ${patterns.length} host patterns, dataset ${dataset.version} ${dataset.hash}) in ${Date.now() - started} ms`);
 }
 
