@@ -42,4 +42,4 @@ export function realisticUrls(ds: CompiledDataset, n: number, seed: number): str
   }
   return out;
 }
-export { shardPath } from "../src/core/dataset-split";
+export { shardPath, SplitDataset, isDatasetIndex } from "../src/core/dataset-split";

@@ -39,7 +39,7 @@ async function lookupBench() {
   const outfile = path.join(ROOT, ".cache/bench/core.mjs");
   await esbuild.build({ entryPoints: [path.join(ROOT, "bench/core-entry.ts")], outfile, bundle: true, platform: "node", format: "esm", logLevel: "silent" });
   const core = await import(pathToFileURL(outfile).href);
-  const ds = shippedDataset(path.join(ROOT, "dist/chrome"));
+  const ds = await shippedDataset(path.join(ROOT, "dist/chrome"), core);
   const urls = core.realisticUrls(ds, 200_000, 20261129);
   // Warm up both paths, then alternate rounds so drift hits both alike.
   const rounds = QUICK ? 3 : 9;
@@ -139,6 +139,18 @@ function weight() {
   }
 }
 
+let scope;
+/** The real dataset restricted to the 139 services of tools/data/depth-scope.json, written once per run. */
+function scopeData(tools) {
+  scope ??= (async () => {
+    const ids = tools.readDepthScope(ROOT);
+    const dir = path.join(ROOT, ".cache/bench/scope");
+    (await import("./synthetic.mjs")).writeSubset(dir, ids);
+    return { dir, ids };
+  })();
+  return scope;
+}
+
 /**
  * The zip and dataset budgets were set when the dataset held the 139 services of
  * tools/data/depth-scope.json: the same build restricted to them (with its own coverage page),
@@ -147,9 +159,7 @@ function weight() {
 async function scopeWeight() {
   const tools = await dataTools();
   const core = await import(pathToFileURL(path.join(ROOT, ".cache/bench/core.mjs")).href);
-  const ids = tools.readDepthScope(ROOT);
-  const dir = path.join(ROOT, ".cache/bench/scope");
-  (await import("./synthetic.mjs")).writeSubset(dir, ids);
+  const { dir, ids } = await scopeData(tools);
   const compiled = tools.compileData(dir, new Date().toISOString().slice(0, 10));
   if (!compiled.dataset) throw new Error(`scope dataset invalid: ${compiled.errors.slice(0, 3).map(tools.formatProblem).join("; ")}`);
   const { coverageHtml } = await import("../tools/coverage-page.mjs");
@@ -473,11 +483,9 @@ async function scaleBench() {
   try {
     const browser = env ? await env.launch(true) : null;
     // "scope": the 139 services the 50,000 target was set against ("2× today's cold start at 139"); 0: today's dataset.
-    const scopeIds = tools.readDepthScope(ROOT);
     for (const n of ["scope", 0, ...SCALE_SIZES]) {
-      const dataDir = n === "scope" ? path.join(ROOT, ".cache/bench/scope") : n === 0 ? path.join(ROOT, "src/data") : path.join(ROOT, `.cache/bench/syn-${n}`);
-      if (n === "scope") (await import("./synthetic.mjs")).writeSubset(dataDir, scopeIds);
-      else if (n !== 0) (await import("./synthetic.mjs")).writeSynthetic(dataDir, n);
+      const dataDir = n === "scope" ? (await scopeData(tools)).dir : n === 0 ? path.join(ROOT, "src/data") : path.join(ROOT, `.cache/bench/syn-${n}`);
+      if (typeof n === "number" && n !== 0) (await import("./synthetic.mjs")).writeSynthetic(dataDir, n);
       const b = await buildScale(tools, core, dataDir, base, manifest);
       const ds = b.runtime;
       const services = ds.services.length;
@@ -516,7 +524,7 @@ async function scaleBench() {
           row[`${layout}Wake`] = w.wake.median;
           row[`${layout}Warm`] = w.warm.median;
           row[`${layout}Heap`] = await workerHeap(browser, id);
-          if (typeof n !== "number" || n === 0) row[`${layout}WakeStats`] = w.wake;
+          if (n === "scope" || n === 0) row[`${layout}WakeStats`] = w.wake;
           await page.close();
           await browser.uninstallExtension(id);
         }

@@ -1,16 +1,14 @@
-// The dataset as the built extension ships it (data/index.json and its shards), put back together as the
-// one CompiledDataset the engine sees once every shard is read.
+// The dataset as the built extension ships it (data/index.json and its shards), read with the extension's
+// own loader (`SplitDataset`, from the benchmark's bundle of src/core) until every shard is in: the one
+// CompiledDataset the engine sees.
 import fs from "node:fs";
 import path from "node:path";
 
-export function shippedDataset(dir) {
-  const read = (f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
-  const { domains, hosts, laws, groups, ranks, version, hash, counts } = read("data/index.json");
-  const ds = { format: 1, version, hash, domains, hosts, laws, groups, ...(ranks ? { ranks } : {}), services: new Array(counts.services), entities: {} };
-  for (const f of fs.readdirSync(path.join(dir, "data/shards"))) {
-    const shard = read(`data/shards/${f}`);
-    shard.ids.forEach((i, k) => { ds.services[i] = shard.services[k]; });
-    Object.assign(ds.entities, shard.entities);
-  }
-  return ds;
+export async function shippedDataset(dir, { SplitDataset, isDatasetIndex }) {
+  const read = async (file) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+  const index = await read("data/index.json");
+  if (!isDatasetIndex(index)) throw new Error(`${path.join(dir, "data/index.json")} is not a dataset index`);
+  const split = new SplitDataset(index, read);
+  await Promise.all(index.shardOf.map((_, i) => split.ensure(i)));
+  return split.view;
 }

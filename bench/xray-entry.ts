@@ -4,3 +4,4 @@ export { collectHosts } from "../src/platform/collect-hosts";
 export { parseScan } from "../src/core/scan-shape";
 export { rollup } from "../src/core/xray";
 export { DEFAULT_CONCERNS } from "../src/core/assess";
+export { SplitDataset, isDatasetIndex } from "../src/core/dataset-split";

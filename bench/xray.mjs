@@ -24,7 +24,7 @@ export async function xrayBench({ figure, stats, quick = false }) {
   const outfile = path.join(ROOT, ".cache/bench/xray.mjs");
   await esbuild.build({ entryPoints: [path.join(ROOT, "bench/xray-entry.ts")], outfile, bundle: true, platform: "node", format: "esm", logLevel: "silent" });
   const x = await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-  const ds = shippedDataset(path.join(ROOT, "dist/chrome"));
+  const ds = await shippedDataset(path.join(ROOT, "dist/chrome"), x);
   const { CHROMIUM, tmpProfile, removeDir, launchChromium } = await import("../test/e2e/harness.mjs");
   const { startServer, SITES } = await import("../test/e2e/server.mjs");
   const assetHosts = Object.keys(SITES).filter((h) => SITES[h].asset);
