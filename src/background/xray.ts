@@ -9,6 +9,7 @@ import { uiLanguage } from "./verdict";
 
 export const getXray: Handler<"getXray"> = async ({ url, hosts }) => {
   const state = await ready();
-  const dataset = await state.data.forUrls([url, ...hosts.map((h) => `https://${h.host}/`)]);
+  // The roll-up assesses each service named; it offers no alternatives, so their categories are not read.
+  const dataset = await state.data.forUrls([url, ...hosts.map((h) => `https://${h.host}/`)], { category: false });
   return rollup(dataset, url, hosts, effectiveCountry(state.settings, uiLanguage()), state.settings.concerns, today());
 };

@@ -97,22 +97,25 @@ export class SplitDataset {
     return this.sizes[n] ?? 0;
   }
 
-  /** Reads the record of service `i` and those of its category (the alternatives a report offers). */
-  async ensure(i: number): Promise<void> {
+  /**
+   * Reads the record of service `i` and, unless `category` is false, those of its category (the
+   * alternatives a report offers; a page scan names third parties and needs their records only).
+   */
+  async ensure(i: number, { category = true } = {}): Promise<void> {
     if (!Number.isInteger(i) || i < 0 || i >= this.index.counts.services) throw new RangeError(`no service ${i}`);
     await this.shard(this.index.shardOf[i]!);
-    const category = this.view.services[i]!.category;
-    await Promise.all((this.index.categories[category] ?? []).map((n) => this.shard(n)));
+    if (!category) return;
+    await Promise.all((this.index.categories[this.view.services[i]!.category] ?? []).map((n) => this.shard(n)));
   }
 
-  /** The engine's dataset, with the records the URLs match (if any) and their categories read first. */
-  async forUrls(urls: readonly unknown[]): Promise<CompiledDataset> {
+  /** The engine's dataset, with the records the URLs match (if any), and their categories unless `category` is false, read first. */
+  async forUrls(urls: readonly unknown[], options: { category?: boolean } = {}): Promise<CompiledDataset> {
     const wanted = new Set<number>();
     for (const url of urls) {
       const m = matchUrl(this.view, url);
       if (m.matched) wanted.add(m.serviceIndex);
     }
-    await Promise.all([...wanted].map((i) => this.ensure(i)));
+    await Promise.all([...wanted].map((i) => this.ensure(i, options)));
     return this.view;
   }
 }

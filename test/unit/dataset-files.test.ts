@@ -26,12 +26,13 @@ const popupPage: Runtime.MessageSender = { id: ID, url: `${BASE}/popup.html`, fr
 const FR = { version: 2, country: "FR", onboarded: true };
 const CLIP = "https://www.clip.example/";
 
+/** A fresh worker; returns its report request (and the raw sender for other messages). */
 async function boot() {
   mockFake = fakeBrowser(EN);
   mockFake.browser.storage.sync._raw({ settings: FR });
   const { started, send } = await startWorker(mockFake);
   await started;
-  return (url: string) => send({ type: "getReport", payload: { url } }, popupPage);
+  return Object.assign((url: string) => send({ type: "getReport", payload: { url } }, popupPage), { send });
 }
 
 afterEach(() => damaged.clear());
@@ -58,4 +59,12 @@ test("an unreadable or foreign shard: the error names the file; pages outside th
   await expect(report(CLIP)).resolves.toEqual({ ok: false, error: `the bundled dataset (${shardPath(files.index.shardOf[clip]!)}) has an unexpected shape` });
   damaged.clear();
   await expect(report(CLIP)).resolves.toMatchObject({ ok: true, value: { matched: true, verdict: { level: "high" } } });
+});
+
+test("a page scan reads the shards of the services it names, not their categories", async () => {
+  const { send } = await boot();
+  files.reads.length = 0;
+  const clip = dataset.services.findIndex((s) => s.id === "clip");
+  await expect(send({ type: "getXray", payload: { url: "https://www.example.net/", hosts: [{ host: "www.clip.example", requests: 2 }] } }, popupPage)).resolves.toMatchObject({ ok: true });
+  expect(files.reads).toEqual([`${BASE}/data/index.json`, `${BASE}/${shardPath(files.index.shardOf[clip]!)}`]);
 });

@@ -6,6 +6,7 @@ import { splitDataset } from "../../tools/data/runtime";
 import { miniDataset } from "../fixtures/mini-dataset";
 import { buildReport } from "../../src/core/report";
 import { withActions } from "../../src/core/actions";
+import { rollup } from "../../src/core/xray";
 import { DEFAULT_CONCERNS } from "../../src/core/assess";
 
 const base = miniDataset();
@@ -124,4 +125,21 @@ test("alternatives drawn from a partly read view are those of the whole dataset 
     }
   }
   expect(offered).toBeGreaterThan(0);
+});
+
+test("a page scan reads only the shards of the services it names, not their categories, and rolls up as on the whole dataset", async () => {
+  const { index, split, reads } = loader();
+  const clip = ds.services.findIndex((s) => s.id === "clip");
+  const view = await split.forUrls(["https://www.clip.example/"], { category: false });
+  expect(reads).toEqual([shardPath(index.shardOf[clip]!)]);
+  expect(view.services[clip]).toEqual(ds.services[clip]);
+  // Asked again for a report, the rest of the category is read.
+  await split.forUrls(["https://www.clip.example/"]);
+  expect([...reads].sort()).toEqual(index.categories[ds.services[clip]!.category]!.map(shardPath).sort());
+  // A page naming a third party of each category: the same roll-up as on the whole dataset.
+  const page = "https://www.example.net/article";
+  const hosts = ds.services.filter((s) => s.domains.length > 0).map((s) => ({ host: s.domains[0]!, requests: 2 }));
+  const fresh = loader();
+  const partial = await fresh.split.forUrls([page, ...hosts.map((h) => `https://${h.host}/`)], { category: false });
+  expect(rollup(partial, page, hosts, "FR", DEFAULT_CONCERNS, "2026-06-01")).toEqual(rollup(ds, page, hosts, "FR", DEFAULT_CONCERNS, "2026-06-01"));
 });
