@@ -11,6 +11,7 @@ import { pickOperator } from "../../src/core/context";
 import { controlChain, runFrom } from "../../src/core/ownership";
 import { userZone } from "../../src/core/regions";
 import type { DataProblem } from "./compile";
+import { pct } from "./percent";
 
 export function readDepthScope(root: string): string[] {
   return (JSON.parse(readFileSync(path.join(root, "tools/data/depth-scope.json"), "utf8")) as { services: string[] }).services;
@@ -36,10 +37,6 @@ function usControlled(ds: CompiledDataset, s: Service): boolean {
 function dpfRecorded(ds: CompiledDataset, s: Service): boolean {
   const chains = new Set(s.operators.flatMap((o) => controlChain(ds.entities, o.entity).map((l) => l.entity.id)));
   return s.certifications.some((c) => c.scheme === "eu-us-dpf" && chains.has(c.entity));
-}
-
-function pct(n: number, of: number): string {
-  return of === 0 ? "0 %" : `${Math.round((n / of) * 100)} %`;
 }
 
 export function depthLines(ds: CompiledDataset, warnings: readonly DataProblem[], scope: readonly string[]): string[] {

@@ -8,10 +8,7 @@ import { getDomain } from "tldts-icann";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { depthLines } from "./depth";
-
-function pct(n: number, of: number): string {
-  return of === 0 ? "0 %" : `${Math.round((n / of) * 100)} %`;
-}
+import { pct } from "./percent";
 
 export function countClaims(ds: CompiledDataset): { claims: number; sourced: number } {
   let claims = 0;
