@@ -296,7 +296,7 @@ function brandWord(name: string): string | null {
 
 /**
  * A service's chain that stops at a company with no recorded owner, while a company of the same name
- * (its likely listed parent, e.g. Yelp Ireland Ltd. and Yelp Inc.) is recorded with a place and neither is
+ * (its likely listed parent, e.g. Yelp Ireland Ltd. and Yelp Inc.) is placed, itself or through an owner, and neither is
  * linked to the other: the verdict would stop at the subsidiary's country. Record which controls which, or
  * list the other in `distinctFrom` when a source shows they are unrelated.
  */
@@ -310,7 +310,12 @@ function unlinkedNamesakes(entities: ReadonlyMap<string, Entity>, services: Iter
     for (const o of entities.get(id)?.owners ?? []) if (!seen.has(o.entity)) ancestors(o.entity, seen.add(o.entity));
     return seen;
   };
-  const placed = (e: Entity) => e.headquarters !== "unknown" || e.legalDomicile !== "unknown" || e.operations !== undefined;
+  const placedItself = (id: string) => {
+    const e = entities.get(id);
+    return e !== undefined && (e.headquarters !== "unknown" || e.legalDomicile !== "unknown" || e.operations !== undefined);
+  };
+  // A namesake with no place of its own still places the chain when one of its owners is placed (Yahoo Inc. under Apollo).
+  const placed = (e: Entity) => placedItself(e.id) || [...ancestors(e.id)].some(placedItself);
   // Placed companies by brand word, read once: comparing every chain's end with every company grows with the square of the dataset.
   const byWord = new Map<string, Entity[]>();
   for (const other of entities.values()) {

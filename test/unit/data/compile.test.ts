@@ -158,6 +158,15 @@ describe("dataset compiler", () => {
       expect(namesakeGaps(namesakes((fx) => { fx.entities["alpha-ireland"].distinctFrom = ["alpha-inc"]; }))).toEqual([]);
     });
 
+    test("a namesake with no place of its own counts when its owner is placed", () => {
+      const r = namesakes((fx) => {
+        fx.entities["alpha-inc"].legalDomicile = "unknown";
+        fx.entities["alpha-holdings"] = { id: "alpha-holdings", name: "Omega Holdings LP", kind: "company", legalDomicile: { country: "US", source: src }, headquarters: "unknown", owners: [], reviewed: "2026-01-01" };
+        fx.entities["alpha-inc"].owners = [{ entity: "alpha-holdings", controls: true, source: src }];
+      });
+      expect(namesakeGaps(r)).toEqual([expect.objectContaining({ message: expect.stringContaining('"Alpha Inc." (alpha-inc) has the same name') })]);
+    });
+
     test("a generic first word (Grupo, Beijing) or a namesake with no place is not a namesake", () => {
       // Alpha Inc. with no place (and run by no service): nothing to link Alpha Ireland to.
       expect(namesakeGaps(namesakes((fx) => {
