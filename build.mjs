@@ -234,7 +234,7 @@ async function buildAll() {
     // As of the dataset's own date, not the clock: the committed report (shipped as the coverage page) changes
     // with the data only, and a test can regenerate it byte for byte on any later day.
     const asOf = tools.compileData(process.env.DATA_BORDERS_DATA_DIR || path.join(ROOT, "src/data"), dataset.version);
-    const md = tools.coverageMarkdown(asOf.dataset, asOf.warnings, ranking, tools.readDepthScope(ROOT));
+    const md = tools.coverageMarkdown(asOf.dataset, { warnings: asOf.warnings, gaps: asOf.gaps, ranking, depthScope: tools.readDepthScope(ROOT) });
     writeFile(path.join(ROOT, "docs/data-coverage.md"), md);
     console.log(md.split("\n## Services")[0]);
     console.log("written to docs/data-coverage.md");

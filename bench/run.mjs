@@ -164,7 +164,7 @@ async function scopeWeight() {
   if (!compiled.dataset) throw new Error(`scope dataset invalid: ${compiled.errors.slice(0, 3).map(tools.formatProblem).join("; ")}`);
   const { coverageHtml } = await import("../tools/coverage-page.mjs");
   const { MESSAGES } = await import("../tools/i18n/messages.mjs");
-  const page = coverageHtml(tools.coverageMarkdown(compiled.dataset, compiled.warnings, tools.readRanking(ROOT), ids), { title: MESSAGES.coverageTitle[0] });
+  const page = coverageHtml(tools.coverageMarkdown(compiled.dataset, { warnings: compiled.warnings, gaps: compiled.gaps, ranking: tools.readRanking(ROOT), depthScope: ids }), { title: MESSAGES.coverageTitle[0] });
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "dist/chrome/manifest.json"), "utf8"));
   const b = await buildScale(tools, core, dir, { ...baseFiles(), "coverage.html": Buffer.from(page) }, manifest);
   const label = `at the ${ids.length} services the budget was set for`;

@@ -15,7 +15,7 @@ test("docs/data-coverage.md is what `npm run data:report` produces (run it and r
   const asOf = compileData(DATA, version!);
   const ranking = readRanking(ROOT);
   const committed = fs.readFileSync(path.join(ROOT, "docs/data-coverage.md"), "utf8");
-  expect(committed).toBe(coverageMarkdown(asOf.dataset!, asOf.warnings, ranking, readDepthScope(ROOT)));
+  expect(committed).toBe(coverageMarkdown(asOf.dataset!, { warnings: asOf.warnings, gaps: asOf.gaps, ranking, depthScope: readDepthScope(ROOT) }));
 });
 
 test("every domain the non-consumer list names is in the ranking, once", () => {

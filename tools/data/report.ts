@@ -162,7 +162,20 @@ function marketLines(ds: CompiledDataset): string[] {
   ];
 }
 
-export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataProblem[], ranking: readonly RankedDomain[] = [], depthScope: readonly string[] = []): string {
+/** What the coverage report reads besides the dataset: the compiler's warnings and gaps, the committed ranking and depth scope. */
+export interface CoverageInputs {
+  warnings: readonly DataProblem[];
+  /** The gaps `data:check` fails on (a sourced link or place still missing). */
+  gaps?: readonly DataProblem[];
+  ranking?: readonly RankedDomain[];
+  depthScope?: readonly string[];
+}
+
+function problemLines(problems: readonly DataProblem[]): string[] {
+  return problems.map((p) => `- ${p.file}${p.path ? ` (${p.path})` : ""}: ${p.message}`);
+}
+
+export function coverageMarkdown(ds: CompiledDataset, { warnings, gaps = [], ranking = [], depthScope = [] }: CoverageInputs): string {
   const services = ds.services;
   const n = services.length;
   const withStorage = services.filter((s) => s.storage.length > 0).length;
@@ -220,11 +233,18 @@ export function coverageMarkdown(ds: CompiledDataset, warnings: readonly DataPro
     "| --- | --- | --- | --- |",
     ...ds.laws.map((l) => `| ${l.shortName} | ${l.jurisdiction} | ${l.status.value} | ${l.status.checked} |`),
     "",
+    `## Gaps data:check fails on (${gaps.length})`,
+    "",
+    "Each needs a source that states the missing link or place; until then the verdict stops at the company the chain",
+    "reaches, which may not be where the service is controlled from.",
+    "",
+    ...problemLines(gaps),
+    "",
     `## Warnings (${warnings.length})`,
     "",
     "Shown as \"not stated\" in the extension; listed here so reviewers can close the gaps.",
     "",
-    ...warnings.map((w) => `- ${w.file}${w.path ? ` (${w.path})` : ""}: ${w.message}`),
+    ...problemLines(warnings),
     "",
   ];
   return lines.join("\n");

@@ -13,15 +13,25 @@ describe("coverage report", () => {
   });
 
   test("coverage against the ranking counts registrable domains and hosts, and lists what the top 100 misses", () => {
-    const md = coverageMarkdown(ds, [], [{ rank: 1, domain: "www.clip.example" }, { rank: 2, domain: "docs.bigsite.example" }, { rank: 3, domain: "nothere.example" }]);
+    const md = coverageMarkdown(ds, { warnings: [], ranking: [{ rank: 1, domain: "www.clip.example" }, { rank: 2, domain: "docs.bigsite.example" }, { rank: 3, domain: "nothere.example" }] });
     expect(md).toMatch(/\| Top 100 \| 2 of 3 \| 67 % \|/);
     expect(md).toMatch(/Missing from the top 100: 3\. nothere\.example\./);
     expect(md).toMatch(/\| CN \| 3 \| Clip, market, red \|/);
   });
+
+  test("the gaps data:check fails on are listed with their file and field, apart from the warnings", () => {
+    const gap = { file: "src/data/entities/alpha-ireland.json", path: "$.owners", message: "the chain stops here" };
+    const warning = { file: "src/data/services/alpha.json", path: "$.storage", message: "no storage statement" };
+    const md = coverageMarkdown(ds, { warnings: [warning], gaps: [gap] });
+    const gaps = md.slice(md.indexOf("## Gaps data:check fails on (1)"), md.indexOf("## Warnings (1)"));
+    expect(gaps).toContain("- src/data/entities/alpha-ireland.json ($.owners): the chain stops here");
+    expect(gaps).not.toContain("no storage statement");
+    expect(coverageMarkdown(ds, { warnings: [] })).toContain("## Gaps data:check fails on (0)");
+  });
 });
 
 describe("depth of the committed scope", () => {
-  const md = coverageMarkdown(ds, [], [], ["cloudy", "bigsite", "market", "mystery", "gone-service"]);
+  const md = coverageMarkdown(ds, { warnings: [], depthScope: ["cloudy", "bigsite", "market", "mystery", "gone-service"] });
 
   test("an operator counts only when one covers users in each of the EEA, the UK and the US", () => {
     expect(md).toMatch(/\| Operator known for EEA, UK and US users \(EEA 3, UK 2, US 2\) \| 2 of 4 \| 50 % \| 95 % \| not met \|/);
