@@ -118,6 +118,8 @@ export function humanReport(r: Report): string {
     const ops = e.operations && e.operations !== e.headquarters ? `, run from ${cn(e.operations)}` : "";
     lines.push(`  ${role}: ${e.name}${pct} — head office ${cn(e.headquarters)}, incorporated in ${cn(e.legalDomicile)}${ops}`);
   });
+  const o = r.unlinkedOwner;
+  if (o) lines.push(`  the service belongs to: ${o.name} — head office ${cn(o.headquarters)}, incorporated in ${cn(o.legalDomicile)}; no control link from the operator to it is recorded`);
   for (const s of r.minorityStakes) lines.push(`  also holds a stake: ${s.holder.name}${s.share !== undefined ? ` (${s.share}%)` : ""} in ${s.in.name}`);
   lines.push("", "Where your data is stored:");
   if (!r.storage.some((s) => s.basis !== "possible")) lines.push("  not stated");
@@ -151,6 +153,7 @@ export function lookupJson(r: Report): unknown {
     ownershipChain: r.ownershipChain.map((e) => ({ name: e.name, legalDomicile: e.legalDomicile, headquarters: e.headquarters, operations: e.operations ?? null, share: e.share ?? null })),
     minorityStakes: r.minorityStakes.map((s) => ({ holder: s.holder.name, in: s.in.name, share: s.share ?? null })),
     operatorFallback: r.operatorFallback ? { name: r.operatorFallback.name, basis: r.operatorFallback.basis } : null,
+    unlinkedOwner: r.unlinkedOwner ? { name: r.unlinkedOwner.name, legalDomicile: r.unlinkedOwner.legalDomicile, headquarters: r.unlinkedOwner.headquarters } : null,
     storage: r.storage.map((s) => ({ countries: s.countries, basis: s.basis ?? "stated", provider: s.provider ?? null, appliesTo: s.appliesTo, source: s.source })),
     remoteAccess: r.remoteAccess.map((s) => ({ countries: s.countries, appliesTo: s.appliesTo, source: s.source })),
     processors: r.processors.map((p) => ({ chain: p.chain.map((e) => e.name), appliesTo: p.appliesTo, source: p.source })),

@@ -37,6 +37,15 @@ export interface OperatorFallback {
   basis: "owner" | "common-parent";
 }
 
+/**
+ * The company the service belongs to, when the operator's chain does not reach it: no control link between them is
+ * recorded (unsourced, or none exists, as for a local partner that runs a service under licence). Shown, never assessed.
+ */
+export interface UnlinkedOwner {
+  entity: string;
+  source: Source;
+}
+
 export interface ProcessorContext {
   processor: Processor;
   chain: ChainLink[];
@@ -49,6 +58,7 @@ export interface ServiceContext {
   fallback: OperatorFallback | undefined;
   /** From the operator (or the fallback company) to the ultimate controlling parent. */
   chain: ChainLink[];
+  unlinkedOwner: UnlinkedOwner | undefined;
   stakes: Stake[];
   storage: Storage[];
   remoteAccess: RemoteAccess[];
@@ -106,6 +116,16 @@ export function operatorFallback(entities: CompiledDataset["entities"], service:
   return { entity: top.entity.id, source, basis: "common-parent" };
 }
 
+/** The service's recorded owner when neither the operator's chain reaches it nor it controls the operator. */
+export function unlinkedOwner(entities: CompiledDataset["entities"], service: Service, chain: readonly ChainLink[]): UnlinkedOwner | undefined {
+  const owner = service.owner;
+  const head = chain[0]?.entity.id;
+  if (!owner || !entities[owner.entity] || head === undefined) return undefined;
+  if (chain.some((l) => l.entity.id === owner.entity)) return undefined;
+  if (controlChain(entities, owner.entity).some((l) => l.entity.id === head)) return undefined;
+  return { entity: owner.entity, source: owner.source };
+}
+
 export function lawReasons(
   ds: Pick<CompiledDataset, "groups">,
   law: Law,
@@ -137,6 +157,7 @@ export function serviceContext(ds: CompiledDataset, service: Service, country: s
   const fallback = operator ? undefined : operatorFallback(ds.entities, service);
   const head = operator?.entity ?? fallback?.entity;
   const chain = head ? controlChain(ds.entities, head) : [];
+  const unlinked = operator ? unlinkedOwner(ds.entities, service, chain) : undefined;
   const storage = forUser(service.storage, zone);
   const remoteAccess = forUser(service.remoteAccess, zone);
   const processors = forUser(service.processors, zone).map((processor) => ({ processor, chain: controlChain(ds.entities, processor.entity) }));
@@ -154,6 +175,6 @@ export function serviceContext(ds: CompiledDataset, service: Service, country: s
     reaches.push({ law, reasons, jurisdiction, domestic: jurisdiction.some((c) => zone.home.has(c)) });
   }
   return {
-    service, zone, operator, fallback, chain, stakes: minorityStakes(ds.entities, chain), storage, remoteAccess, processors, reaches, userLaws,
+    service, zone, operator, fallback, chain, unlinkedOwner: unlinked, stakes: minorityStakes(ds.entities, chain), storage, remoteAccess, processors, reaches, userLaws,
   };
 }

@@ -67,6 +67,7 @@ export function evidenceSources(r: Report): EvidenceSource[] {
   if (r.operator) all.push(r.operator.operatorSource);
   if (r.operatorFallback) all.push(r.operatorFallback.fallbackSource);
   for (const e of r.ownershipChain) all.push(...e.sources);
+  if (r.unlinkedOwner) all.push(r.unlinkedOwner.ownerSource, ...r.unlinkedOwner.sources);
   for (const s of [...r.storage, ...r.remoteAccess]) all.push(s.source);
   for (const p of r.processors) all.push(p.source, ...p.chain.flatMap((e) => e.sources));
   for (const f of r.verdict.findings) all.push(...f.sources);

@@ -78,6 +78,8 @@ export interface Report {
   /** When no operator is recorded for the user's region: the company the service belongs to. */
   operatorFallback: (EntityView & { basis: "owner" | "common-parent"; fallbackSource: Source }) | null;
   ownershipChain: EntityView[];
+  /** The company the service belongs to when no control link from the operator to it is recorded (shown, not assessed). */
+  unlinkedOwner: (EntityView & { ownerSource: Source }) | null;
   minorityStakes: StakeView[];
   storage: StatementView[];
   remoteAccess: StatementView[];

@@ -53,7 +53,7 @@ export function buildReport(ds: CompiledDataset, input: string, country: string,
     return {
       ...base, host: m.host, domain: m.domain, matched: false, reason: m.reason, service: null, operator: null,
       ownershipChain: [], minorityStakes: [], storage: [], remoteAccess: [], laws: [], news: [],
-      verdict: { level: "none", findings: [], userLaw: { status: "not-modelled", laws: [] } }, processors: [], operatorFallback: null, names: { entities: {}, laws: {} }, reviewed: null, confidence: null,
+      verdict: { level: "none", findings: [], userLaw: { status: "not-modelled", laws: [] } }, processors: [], operatorFallback: null, unlinkedOwner: null, names: { entities: {}, laws: {} }, reviewed: null, confidence: null,
     };
   }
   const service = ds.services[m.serviceIndex]!;
@@ -72,6 +72,8 @@ export function buildReport(ds: CompiledDataset, input: string, country: string,
   for (const id of verdict.userLaw.laws) names.laws[id] = lawName(id);
   const operator = ctx.operator && chain[0] ? { ...chain[0], regions: ctx.operator.regions, operatorSource: ctx.operator.source } : null;
   const operatorFallback = ctx.fallback && chain[0] ? { ...chain[0], basis: ctx.fallback.basis, fallbackSource: ctx.fallback.source } : null;
+  const owner = ctx.unlinkedOwner ? ds.entities[ctx.unlinkedOwner.entity] : undefined;
+  const unlinkedOwner = owner && ctx.unlinkedOwner ? { ...entityView(owner), ownerSource: ctx.unlinkedOwner.source } : null;
   return {
     ...base,
     host: m.host,
@@ -80,6 +82,7 @@ export function buildReport(ds: CompiledDataset, input: string, country: string,
     service: { id: service.id, name: service.name, category: service.category, domains: service.domains },
     operator,
     ownershipChain: chain,
+    unlinkedOwner,
     minorityStakes: ctx.stakes.map((s) => ({
       holder: entityView(s.holder),
       in: { id: s.in.id, name: s.in.name },

@@ -2,7 +2,9 @@ import { assess, DEFAULT_CONCERNS, levelRank, severityFor, type Finding, type Fi
 import { isCompiledDataset, type CompiledDataset, type Entity } from "../../src/core/dataset";
 import { buildReport } from "../../src/core/report";
 import { entity, miniDataset, SRC } from "../fixtures/mini-dataset";
-import { operatorFallback, pickOperator } from "../../src/core/context";
+import { operatorFallback, pickOperator, unlinkedOwner } from "../../src/core/context";
+import { controlChain } from "../../src/core/ownership";
+import { evidenceSources } from "../../src/core/evidence";
 import { userZone } from "../../src/core/regions";
 import { userLawStatuses, userLegalProfile } from "../../src/core/tiers";
 
@@ -460,6 +462,37 @@ describe("operatorFallback: whom to name when no operator covers the user", () =
   test("never a guess between different groups, and nothing without operators", () => {
     expect(operatorFallback(entities, svc({ operators: [op("a-eu", ["EEA"]), op("b-us", ["US"])] }))).toBeUndefined();
     expect(operatorFallback(entities, svc({ operators: [] }))).toBeUndefined();
+  });
+});
+
+describe("unlinkedOwner: the company a service belongs to when the operator's chain does not reach it", () => {
+  const company = (id: string, owner?: string) => entity(id, "US", null, owner ? [{ entity: owner, controls: true, share: 100, source: SRC }] : []);
+  const entities = { top: company("top"), other: company("other"), "a-eu": company("a-eu", "top") };
+  const svc = (owner?: string) => ({ ...service("euroshop"), owner: owner ? { entity: owner, source: SRC } : undefined });
+  const chainOf = (id: string) => controlChain(entities, id);
+
+  test("named when neither the operator's chain reaches the owner nor the owner controls the operator", () => {
+    expect(unlinkedOwner(entities, svc("other"), chainOf("a-eu"))).toEqual({ entity: "other", source: SRC });
+  });
+
+  test("not named when the chain reaches it, when it sits below the operator, or when there is nothing to compare", () => {
+    expect(unlinkedOwner(entities, svc("top"), chainOf("a-eu"))).toBeUndefined();
+    expect(unlinkedOwner(entities, svc("a-eu"), chainOf("top"))).toBeUndefined();
+    expect(unlinkedOwner(entities, svc("missing"), chainOf("a-eu"))).toBeUndefined();
+    expect(unlinkedOwner(entities, svc(), chainOf("a-eu"))).toBeUndefined();
+    expect(unlinkedOwner(entities, svc("other"), [])).toBeUndefined();
+  });
+
+  test("the report shows it beside the operator's chain, and the verdict does not read it", () => {
+    const cut = { ...ds, entities: { ...ds.entities, "market-eu": { ...ds.entities["market-eu"]!, owners: [] } } };
+    const linked = buildReport(ds, "https://market.example/", "DE", DEFAULT_CONCERNS, TODAY);
+    expect(linked.unlinkedOwner).toBeNull();
+    const r = buildReport(cut, "https://market.example/", "DE", DEFAULT_CONCERNS, TODAY);
+    expect([r.operator?.id, r.ownershipChain.map((e) => e.id), r.unlinkedOwner?.id, r.unlinkedOwner?.ownerSource]).toEqual(["market-eu", ["market-eu"], "market-holdings", service("market").owner!.source]);
+    expect(evidenceSources(r).map((x) => x.url)).toContain(service("market").owner!.source.url);
+    const withoutOwner = { ...cut, services: cut.services.map((s) => (s.id === "market" ? { ...s, owner: undefined } : s)) };
+    expect(r.verdict).toEqual(buildReport(withoutOwner, "https://market.example/", "DE", DEFAULT_CONCERNS, TODAY).verdict);
+    expect(buildReport(cut, "https://market.example/", "JP", DEFAULT_CONCERNS, TODAY).unlinkedOwner).toBeNull();
   });
 });
 

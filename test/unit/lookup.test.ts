@@ -22,6 +22,17 @@ describe("lookup", () => {
     expect(json.verdict.userLaw).toEqual({ status: "unrestricted", laws: ["us-adversary-apps"] });
   });
 
+  test("the company the service belongs to is named apart when the operator's chain does not reach it", () => {
+    const cut = miniDataset();
+    cut.entities["market-eu"] = { ...cut.entities["market-eu"]!, owners: [] };
+    const cutPath = path.join(dir, "cut.json");
+    fs.writeFileSync(cutPath, JSON.stringify(cut));
+    const human = main(["market.example", "--country", "DE"], cutPath, "2026-06-01").stdout;
+    expect(human).toMatch(/operator: market eu[^\n]*\n {2}the service belongs to: market holdings — head office Singapore \(SG\), incorporated in Cayman Islands \(KY\); no control link from the operator to it is recorded/);
+    expect(JSON.parse(main(["market.example", "--country", "DE", "--json"], cutPath, "2026-06-01").stdout).unlinkedOwner).toEqual({ name: "market holdings", legalDomicile: "KY", headquarters: "SG" });
+    expect(JSON.parse(run("market.example", "--country", "DE", "--json").stdout).unlinkedOwner).toBeNull();
+  });
+
   test("--json prints one object with the documented fields", () => {
     const r = run("https://www.clip.example/@someone", "--country", "FR", "--json");
     expect(r.code).toBe(0);

@@ -30,6 +30,15 @@ describe("popup answer", () => {
     expect(document.querySelector(".user-law")).toBeNull();
   });
 
+  test("a company the service belongs to, off the operator's chain, is named beside it and not as its parent", () => {
+    const cut = { ...ds, entities: { ...ds.entities, "market-eu": { ...ds.entities["market-eu"]!, owners: [] } } };
+    render(<UiContext.Provider value={ui()}><PopupAnswer report={buildReport(cut, "https://market.example/", "DE", DEFAULT_CONCERNS, "2026-06-01")} actions={null} /></UiContext.Provider>);
+    expect(rows()["Run by"]).toBe("market eu · belongs to market holdings");
+    cleanup();
+    answer("https://market.example/", "DE");
+    expect(rows()["Run by"]).toBe("market eu → , Ultimate parent: market holdings");
+  });
+
   test("who can demand it: the states whose law reaches the data the way it gets there, a provider's included", () => {
     answer("https://usvideo.example/", "US");
     expect(rows()["Who can demand it"]).toBe("China, United States (your country)");

@@ -48,6 +48,18 @@ describe("report view", () => {
     expect(control.textContent).not.toMatch(/Responsible for your data/);
   });
 
+  test("control: a company the service belongs to that the operator's chain does not reach is shown apart, with its source", () => {
+    const cut = { ...ds, entities: { ...ds.entities, "market-eu": { ...ds.entities["market-eu"]!, owners: [] } } };
+    wrap(<ReportView report={report("https://market.example/", "DE", cut)} />);
+    const control = screen.getByRole("region", { name: "Who controls it" });
+    const note = control.querySelector(".unlinked-owner");
+    expect(note?.textContent).toMatch(/The service belongs to market holdings; no control link between it and market eu is recorded\..*Head office in Singapore.*Run from China/);
+    expect([...note!.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toContain(ds.services.find((s) => s.id === "market")!.owner!.source.url);
+    cleanup();
+    wrap(<ReportView report={report("https://market.example/", "DE")} />);
+    expect(screen.getByRole("region", { name: "Who controls it" }).querySelector(".unlinked-owner")).toBeNull();
+  });
+
   test("verdict: name, domain, level as icon + word, and a sentence from the findings", () => {
     wrap(<ReportView report={report("https://www.clip.example/@x")} />);
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Clip clip.example");

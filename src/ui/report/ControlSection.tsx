@@ -56,6 +56,13 @@ export function ControlSection({ report }: { report: Report }) {
           ))}
         </ol>
       )}
+      {report.unlinkedOwner && chain[0] ? (
+        <div class="unlinked-owner">
+          <p class="note">{t("unlinkedOwnerNote", [report.unlinkedOwner.name, chain[0].name])}</p>
+          <Place entity={report.unlinkedOwner} />
+          <SourceLine source={report.unlinkedOwner.ownerSource} />
+        </div>
+      ) : null}
       {report.minorityStakes.length > 0 ? (
         <div class="stakes">
           <h3>{t("alsoHoldsStake")}</h3>

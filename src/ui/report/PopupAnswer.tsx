@@ -105,6 +105,13 @@ function RunBy({ report }: { report: Report }) {
           <EntityName entity={parent} />
         </>
       ) : null}
+      {report.unlinkedOwner ? (
+        // The company the service belongs to, off the operator's chain: named, never drawn as its parent.
+        <span class="also">
+          {" · "}
+          <Slot template={t("popupBelongsTo", [SLOT])}><EntityName entity={report.unlinkedOwner} /></Slot>
+        </span>
+      ) : null}
     </>
   );
 }
