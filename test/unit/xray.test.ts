@@ -7,6 +7,7 @@ import { EN, FR, translator } from "./en-messages";
 const ds = miniDataset();
 const TODAY = "2026-06-01";
 const PAGE = "https://www.euroshop.example/article/1";
+const SOURCE = { url: "https://example.org/source", publisher: "Example", date: "2026-01-01" };
 
 const HOSTS: ScanHost[] = [
   { host: "www.euroshop.example", requests: 5 },
@@ -82,6 +83,42 @@ describe("page X-ray roll-up", () => {
     expect(requestsText(1, translator(EN), "en")).toBe("1 request");
     expect(requestsText(0, translator(FR), "fr")).toBe("0 requête");
     expect(requestsText(2, translator(FR), "fr")).toBe("2 requêtes");
+  });
+
+  test("companies come highest level first, then most requests, then by name; services by requests, domains alphabetically", () => {
+    expect(x.companies.map((c) => [c.id, c.level, c.requests, c.domains, c.services.map((s) => [s.id, s.requests])])).toEqual([
+      ["clip-group", "high", 3, ["clip.example", "clipcdn.example"], [["clip", 3]]],
+      ["red-app-co", "high", 1, ["red.example"], [["red", 1]]],
+      ["market-holdings", "medium", 1, ["market.example"], [["market", 1]]],
+      ["cloudy-inc", "low", 7, ["bigsite.example", "cloudy.example"], [["cloudy", 5], ["bigsite", 2]]],
+      ["service:mystery", "none", 3, ["mystery.example"], [["mystery", 3]]],
+    ]);
+    // Equal level and requests: by name, whatever order the page loaded them in.
+    const tie = rollup(ds, PAGE, [{ host: "red.example", requests: 1 }, { host: "clip.example", requests: 1 }], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(tie.companies.map((c) => c.id)).toEqual(["clip-group", "red-app-co"]);
+    // Two services of one company with equal requests: by name.
+    const twin = rollup(ds, PAGE, [{ host: "cloudy.example", requests: 2 }, { host: "bigsite.example", requests: 2 }], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(twin.companies[0]!.services.map((s) => s.id)).toEqual(["bigsite", "cloudy"]);
+  });
+
+  test("unknown domains by requests then name; countries by companies, with the unstated home last", () => {
+    const y = rollup(ds, PAGE, [
+      { host: "a.unknown-one.com", requests: 1 }, { host: "z.unknown-two.com", requests: 2 }, { host: "b.unknown-three.com", requests: 2 },
+      { host: "mystery.example", requests: 9 }, { host: "cloudy.example", requests: 1 },
+    ], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(y.unknown).toEqual([{ domain: "unknown-three.com", requests: 2 }, { domain: "unknown-two.com", requests: 2 }, { domain: "unknown-one.com", requests: 1 }]);
+    expect(y.byCountry).toEqual([{ country: "US", companies: 1 }, { country: "unknown", companies: 1 }]);
+    expect(x.byCountry).toEqual([{ country: "CN", companies: 3 }, { country: "US", companies: 1 }, { country: "unknown", companies: 1 }]);
+  });
+
+  test("a person or fund above the top company is not the company the data goes to", () => {
+    const held = { ...ds, entities: {
+      ...ds.entities,
+      founder: { ...ds.entities["cloudy-inc"]!, id: "founder", name: "a founder", kind: "person" as const, owners: [] },
+      "cloudy-inc": { ...ds.entities["cloudy-inc"]!, owners: [{ entity: "founder", controls: true, share: 60, source: SOURCE }] },
+    } };
+    const y = rollup(held, PAGE, [{ host: "cloudy.example", requests: 1 }], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(y.companies.map((c) => [c.id, c.name])).toEqual([["cloudy-inc", "cloudy inc"]]);
   });
 
   test("a page outside the dataset: its own registrable domain is still first party", () => {
