@@ -118,6 +118,14 @@ describe("page X-ray roll-up", () => {
     expect(first.byCountry.map((c) => c.country)).toEqual(["US", "unknown"]);
   });
 
+  test("a company's level is its highest service's, and its countries are all its services' chains", () => {
+    // Uncertified's operator is Cloudy Inc. itself (recorded as not in the DPF: medium); Cloudy reaches it through its Irish company (low).
+    const y = rollup(ds, PAGE, [{ host: "uncertified.example", requests: 1 }, { host: "cloudy.example", requests: 1 }], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(y.companies.map((c) => [c.id, c.level, [...c.countries].sort(), c.services.map((s) => [s.id, s.level])])).toEqual([
+      ["cloudy-inc", "medium", ["IE", "US"], [["cloudy", "low"], ["uncertified", "medium"]]],
+    ]);
+  });
+
   test("a person or fund above the top company is not the company the data goes to", () => {
     const held = { ...ds, entities: {
       ...ds.entities,
@@ -126,6 +134,15 @@ describe("page X-ray roll-up", () => {
     } };
     const y = rollup(held, PAGE, [{ host: "cloudy.example", requests: 1 }], "FR", DEFAULT_CONCERNS, TODAY);
     expect(y.companies.map((c) => [c.id, c.name])).toEqual([["cloudy-inc", "cloudy inc"]]);
+  });
+
+  test("the page's service counts as first party on any of its domains, and an address with no registrable domain is its own first party", () => {
+    const clip = rollup(ds, "https://www.clip.example/v/1", [{ host: "cdn.clipcdn.example", requests: 2 }, { host: "red.example", requests: 1 }], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(clip.firstParty).toEqual({ domain: "clip.example", service: { id: "clip", name: "Clip" }, requests: 2 });
+    expect(clip.companies.map((c) => c.id)).toEqual(["red-app-co"]);
+    const ip = rollup(ds, "http://203.0.113.9/admin", [{ host: "203.0.113.9", requests: 3 }, { host: "203.0.113.10", requests: 1 }], "FR", DEFAULT_CONCERNS, TODAY);
+    expect(ip.firstParty).toEqual({ domain: "203.0.113.9", service: null, requests: 3 });
+    expect(ip.unknown).toEqual([{ domain: "203.0.113.10", requests: 1 }]);
   });
 
   test("a page outside the dataset: its own registrable domain is still first party", () => {
