@@ -48,6 +48,8 @@ export interface Evidence {
     share: number | null;
   }[];
   minorityStakes: { holder: string; in: string; share: number | null }[];
+  /** The company the service belongs to when no control link from the operator to it is recorded. */
+  unlinkedOwner: { name: string; headquarters: string; legalDomicile: string; source: string } | null;
   data: EvidenceStatement[];
   news: { date: string; headline: string; outlet: string; url: string; topic: string }[];
   alternatives: { name: string; domain: string; level: string; reason: string }[] | null;
@@ -106,6 +108,9 @@ export function buildEvidence(r: Report, t: Translate, lang: string, generated: 
       share: e.share ?? null,
     })),
     minorityStakes: r.minorityStakes.map((s) => ({ holder: s.holder.name, in: s.in.name, share: s.share ?? null })),
+    unlinkedOwner: r.unlinkedOwner
+      ? { name: r.unlinkedOwner.name, headquarters: place(r.unlinkedOwner.headquarters), legalDomicile: place(r.unlinkedOwner.legalDomicile), source: r.unlinkedOwner.ownerSource.url }
+      : null,
     data: [
       ...r.storage.map((s) => ({ countries: s.countries, basis: s.basis ?? "stated" as const, statement: s.statement, source: s.source.url })),
       ...r.remoteAccess.map((s) => ({ countries: s.countries, basis: "access" as const, statement: s.statement, source: s.source.url })),
@@ -164,6 +169,8 @@ export function evidenceMarkdown(ev: Evidence, depth = 1): string {
     for (const c of ev.control) out.push(`| ${c.role} | ${mdCell(c.name)} | ${mdCell(c.headquarters)} | ${mdCell(c.legalDomicile)} | ${mdCell(c.operations ?? "")} | ${c.share ?? ""} |`);
   }
   for (const s of ev.minorityStakes) out.push("", `Also holds a stake: ${s.holder}${s.share !== null ? ` (${s.share}%)` : ""} in ${s.in}.`);
+  const o = ev.unlinkedOwner;
+  if (o) out.push("", `The service belongs to ${o.name} (head office ${o.headquarters}; incorporated in ${o.legalDomicile}); no control link from the operator to it is recorded (${o.source}).`);
   out.push("", `${h(2)} Where the data goes`, "");
   if (ev.data.length === 0) out.push("Not stated.");
   for (const d of ev.data) out.push(`- ${BASIS[d.basis]} ${d.countries.join(", ") || "not stated"}: ${d.statement} (${d.source})`);

@@ -496,6 +496,30 @@ describe("unlinkedOwner: the company a service belongs to when the operator's ch
   });
 });
 
+describe("report views of companies, stakes and news", () => {
+  const one = { url: "https://example.org/one", publisher: "P", date: "2026-01-01" };
+  const two = { url: "https://example.org/two", publisher: "P", date: "2026-01-01" };
+
+  test("each company's places as stated, their sources once each, and the share and votes of the controlling edge", () => {
+    const d = structuredClone(ds);
+    d.entities["cloudy-ireland"] = { ...d.entities["cloudy-ireland"]!, legalDomicile: "unknown", headquarters: { country: "IE", source: one }, owners: [{ entity: "cloudy-inc", controls: true, share: 60, voting: 90, source: one }] };
+    d.entities["cloudy-inc"] = { ...d.entities["cloudy-inc"]!, legalDomicile: { country: "US", source: one }, headquarters: { country: "US", source: one }, operations: { country: "US", source: two }, owners: [{ entity: "holder", controls: false, voting: 20, source: one }] };
+    d.entities.holder = entity("holder", null, "GB");
+    const r = buildReport(d, "https://cloudy.example/", "FR", DEFAULT_CONCERNS, TODAY);
+    expect(r.ownershipChain.map((e) => [e.id, e.legalDomicile, e.headquarters, e.operations, e.share, e.voting, e.sources.map((x) => x.url)])).toEqual([
+      ["cloudy-ireland", "unknown", "IE", undefined, undefined, undefined, [one.url]],
+      ["cloudy-inc", "US", "US", "US", 60, 90, [one.url, two.url]],
+    ]);
+    expect(r.minorityStakes).toEqual([{ holder: expect.objectContaining({ id: "holder", legalDomicile: "GB", headquarters: "unknown" }), in: { id: "cloudy-inc", name: "cloudy inc" }, voting: 20 }]);
+  });
+
+  test("news newest first; items of the same day keep the dataset's order", () => {
+    const item = (date: string, headline: string) => ({ date, headline, outlet: "News", url: `https://example.org/${headline}`, kind: "other" as const, topic: "other" as const, jurisdiction: "none" });
+    const d = { ...ds, services: ds.services.map((x) => (x.id === "euroshop" ? { ...x, news: [item("2024-05-01", "old"), item("2026-01-01", "a"), item("2025-03-01", "mid"), item("2026-01-01", "b")] } : x)) };
+    expect(buildReport(d, "https://euroshop.example/", "FR", DEFAULT_CONCERNS, TODAY).news.map((n) => n.headline)).toEqual(["a", "b", "mid", "old"]);
+  });
+});
+
 describe("userLawStatuses: how each country's own law is modelled", () => {
   test("restricted, unrestricted or not modelled, from in-force laws only", () => {
     expect(userLawStatuses(ds, ["FR", "GB", "IN", "NG"])).toEqual({ FR: "restricted", GB: "restricted", IN: "unrestricted", NG: "not-modelled" });

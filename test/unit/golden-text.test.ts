@@ -53,6 +53,9 @@ describe("evidence report, word for word", () => {
     expect(evidenceMarkdown(buildEvidence(report(withContact, "https://clip.example/", "DE"), t, "en", TODAY))).toMatchSnapshot();
     expect(evidenceMarkdown(buildEvidence(report(base, "https://usvideo.example/", "US"), t, "en", TODAY), 2)).toMatchSnapshot();
     expect(evidenceMarkdown(buildEvidence(report(base, "https://not-listed.example/", "FR"), t, "en", TODAY))).toMatchSnapshot();
+    // The company the service belongs to, off the operator's chain.
+    const cut = { ...base, entities: { ...base.entities, "market-eu": { ...base.entities["market-eu"]!, owners: [] } } };
+    expect(evidenceMarkdown(buildEvidence(report(cut, "https://market.example/", "DE"), t, "en", TODAY))).toMatchSnapshot();
   });
 });
 
