@@ -72,8 +72,8 @@ export function buildReport(ds: CompiledDataset, input: string, country: string,
   for (const id of verdict.userLaw.laws) names.laws[id] = lawName(id);
   const operator = ctx.operator && chain[0] ? { ...chain[0], regions: ctx.operator.regions, operatorSource: ctx.operator.source } : null;
   const operatorFallback = ctx.fallback && chain[0] ? { ...chain[0], basis: ctx.fallback.basis, fallbackSource: ctx.fallback.source } : null;
-  const owner = ctx.unlinkedOwner ? ds.entities[ctx.unlinkedOwner.entity] : undefined;
-  const unlinkedOwner = owner && ctx.unlinkedOwner ? { ...entityView(owner), ownerSource: ctx.unlinkedOwner.source } : null;
+  // unlinkedOwner() only names a company the dataset holds.
+  const unlinkedOwner = ctx.unlinkedOwner ? { ...entityView(ds.entities[ctx.unlinkedOwner.entity]!), ownerSource: ctx.unlinkedOwner.source } : null;
   return {
     ...base,
     host: m.host,
