@@ -112,14 +112,14 @@ export function humanReport(r: Report): string {
   lines.push("Who controls it:");
   if (r.ownershipChain.length === 0) lines.push("  operator not stated");
   if (!r.operator && r.operatorFallback) lines.push("  the company responsible for users in your region is not stated; the service belongs to this group:");
+  const places = (e: Report["ownershipChain"][number]) => `head office ${cn(e.headquarters)}, incorporated in ${cn(e.legalDomicile)}`;
   r.ownershipChain.forEach((e, i) => {
     const pct = e.share !== undefined ? ` [${e.share}%]` : "";
     const role = i === 0 && r.operator ? "operator" : i === 0 ? "group" : "controlled by";
     const ops = e.operations && e.operations !== e.headquarters ? `, run from ${cn(e.operations)}` : "";
-    lines.push(`  ${role}: ${e.name}${pct} — head office ${cn(e.headquarters)}, incorporated in ${cn(e.legalDomicile)}${ops}`);
+    lines.push(`  ${role}: ${e.name}${pct} — ${places(e)}${ops}`);
   });
-  const o = r.unlinkedOwner;
-  if (o) lines.push(`  the service belongs to: ${o.name} — head office ${cn(o.headquarters)}, incorporated in ${cn(o.legalDomicile)}; no control link from the operator to it is recorded`);
+  if (r.unlinkedOwner) lines.push(`  the service belongs to: ${r.unlinkedOwner.name} — ${places(r.unlinkedOwner)}; no control link from the operator to it is recorded`);
   for (const s of r.minorityStakes) lines.push(`  also holds a stake: ${s.holder.name}${s.share !== undefined ? ` (${s.share}%)` : ""} in ${s.in.name}`);
   lines.push("", "Where your data is stored:");
   if (!r.storage.some((s) => s.basis !== "possible")) lines.push("  not stated");

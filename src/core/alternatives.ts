@@ -5,6 +5,7 @@
 import type { CompiledDataset, Service } from "./dataset";
 import { assessContext, levelRank, type Concerns, type Finding, type Level } from "./assess";
 import { serviceContext } from "./context";
+import { runFrom } from "./ownership";
 import { covers, userZone } from "./regions";
 
 export const MAX_ALTERNATIVES = 3;
@@ -91,7 +92,7 @@ export function alternativesFor(
   for (const s of ds.services) {
     if (!s || s.id === current.id || s.category !== current.category || !servesUser(ds, s, country)) continue;
     const ctx = serviceContext(ds, s, country);
-    if (!ctx.operator || !ctx.chain.some((l) => l.entity.headquarters !== "unknown" || l.entity.legalDomicile !== "unknown" || l.entity.operations)) continue;
+    if (!ctx.operator || !ctx.chain.some((l) => runFrom(l.entity) !== null)) continue;
     const verdict = assessContext(ds, ctx, concerns, today);
     if (levelRank(verdict.level) >= levelRank(level)) continue;
     found.push({

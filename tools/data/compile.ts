@@ -12,6 +12,7 @@ import type { Entity, Group, Law, Service } from "../../src/data/schema";
 import { claimsTooMuch } from "./confidence";
 import { COUNTRY_CODES } from "../../src/core/country-codes";
 import { serviceRanks } from "../../src/core/alternatives";
+import { runFrom } from "../../src/core/ownership";
 
 /** The committed popularity ranking (rank, domain), read from the project root; used to order alternatives. */
 function readRanking(): { rank: number; domain: string }[] {
@@ -312,7 +313,7 @@ function unlinkedNamesakes(entities: ReadonlyMap<string, Entity>, services: Iter
   };
   const placedItself = (id: string) => {
     const e = entities.get(id);
-    return e !== undefined && (e.headquarters !== "unknown" || e.legalDomicile !== "unknown" || e.operations !== undefined);
+    return e !== undefined && runFrom(e) !== null;
   };
   // A namesake with no place of its own still places the chain when one of its owners is placed (Yahoo Inc. under Apollo).
   const placed = (e: Entity) => placedItself(e.id) || [...ancestors(e.id)].some(placedItself);
