@@ -49,12 +49,14 @@ export function depthLines(ds: CompiledDataset, warnings: readonly DataProblem[]
   const known = new Map(services.map((s) => [s, zones.map((zone) => pickOperator(s.operators, zone) !== undefined)]));
   const allThree = services.filter((s) => known.get(s)!.every(Boolean));
   const perRegion = USERS.map(([label], i) => `${label} ${services.filter((s) => known.get(s)![i]).length}`);
-  const storage = services.filter((s) => s.storage.length > 0).length;
+  const noStorage = services.filter((s) => s.storage.length === 0);
+  const storage = n - noStorage.length;
   const us = services.filter((s) => usControlled(ds, s));
   const dpf = us.filter((s) => dpfRecorded(ds, s));
   const high = services.filter((s) => s.confidence.level === "high").length;
   const orphans = warnings.filter((w) => w.message.startsWith("no service reaches this entity")).length;
-  const empty = Object.values(ds.entities).filter((e) => e.kind !== "person" && e.legalDomicile === "unknown" && e.headquarters === "unknown").length;
+  const placeless = Object.values(ds.entities).filter((e) => e.kind !== "person" && e.legalDomicile === "unknown" && e.headquarters === "unknown");
+  const empty = placeless.length;
   const met = (ok: boolean) => (ok ? "met" : "not met");
   const row = (measure: string, count: string, share: string, target: string, ok: boolean) => `| ${measure} | ${count} | ${share} | ${target} | ${met(ok)} |`;
   const missingOperator = services.filter((s) => !allThree.includes(s)).map((s) => s.name);
@@ -79,7 +81,11 @@ export function depthLines(ds: CompiledDataset, warnings: readonly DataProblem[]
     "",
     `Without an operator for all three regions (${missingOperator.length}): ${missingOperator.join(", ") || "none"}.`,
     "",
+    `Without a storage statement (${noStorage.length}): ${noStorage.map((s) => s.name).join(", ") || "none"}.`,
+    "",
     `US-controlled without a DPF entry (${missingDpf.length}): ${missingDpf.join(", ") || "none"}.`,
+    "",
+    `Companies with no place (${empty}): ${placeless.map((e) => e.name).sort((a, b) => a.localeCompare(b, "en")).join(", ") || "none"}.`,
     "",
     ...(gone.length > 0 ? [`No longer in the dataset: ${gone.join(", ")}.`, ""] : []),
   ];

@@ -1,5 +1,5 @@
 import { coverageMarkdown, homeMarket } from "../../../tools/data/report";
-import { miniDataset } from "../../fixtures/mini-dataset";
+import { entity, miniDataset } from "../../fixtures/mini-dataset";
 
 const ds = miniDataset();
 const svc = (id: string) => ds.services.find((s) => s.id === id)!;
@@ -47,5 +47,15 @@ describe("depth of the committed scope", () => {
     expect(md).toMatch(/\| Storage statement \(stated or possible\) \| 2 of 4 \| 50 % \| 85 % \| not met \|/);
     expect(md).toMatch(/\| Confidence high \| 3 of 4 \| 75 % \| 40 % \| met \|/);
     expect(md).toMatch(/No longer in the dataset: gone-service\./);
+    expect(md).toMatch(/Without a storage statement \(2\): bigsite, mystery\./);
+  });
+
+  test("companies with neither incorporation nor headquarters are named; a person is not a company", () => {
+    const person = { ...entity("some-founder", null, null), kind: "person" as const };
+    const withShells = { ...ds, entities: { ...ds.entities, "shell-co": entity("shell-co", null, null), "some-founder": person } };
+    const out = coverageMarkdown(withShells, { warnings: [], depthScope: ["cloudy"] });
+    expect(out).toMatch(/\| Entities with neither incorporation nor headquarters \(whole dataset\) \| 1 \|/);
+    expect(out).toMatch(/Companies with no place \(1\): shell co\./);
+    expect(md).toMatch(/Companies with no place \(0\): none\./);
   });
 });
