@@ -286,7 +286,9 @@ function placeInName(name: string): string | null {
 // Words that begin company names without naming the group.
 const GENERIC_NAME_WORDS = new Set([
   "the", "grupo", "group", "groupe", "gruppo", "grupa", "financiero", "banco", "bank", "pt", "new", "first", "china", "global", "international",
-  "koninklijke", "royal", "national", "united", "türk", "turk", "red",
+  "koninklijke", "royal", "national", "united", "türk", "turk", "red", "internet",
+  // Legal forms that lead a name (Russian and other post-Soviet companies, often transliterated).
+  "ooo", "oao", "zao", "pao", "ao", "mkpao", "pjsc", "ojsc", "cjsc", "jsc", "llc", "tov", "too",
   "beijing", "shanghai", "shenzhen", "hangzhou", "guangzhou", "chengdu", "tianjin", "wuhan", "nanjing", "xiamen", "zhuhai",
 ]);
 

@@ -183,6 +183,24 @@ describe("dataset compiler", () => {
         fx.entities["alpha-inc"].name = "Red Hat, Inc.";
       }))).toEqual([]);
     });
+
+    test("a legal form that leads the name (OOO, LLC) is skipped: the brand after it decides", () => {
+      // Two unrelated Russian companies share only their legal form.
+      expect(namesakeGaps(namesakes((fx) => {
+        fx.entities["alpha-ireland"].name = "OOO Alpha Resheniya";
+        fx.entities["alpha-inc"].name = "OOO Beta";
+      }))).toEqual([]);
+      // "Internet" begins unrelated names, as "Red" does.
+      expect(namesakeGaps(namesakes((fx) => {
+        fx.entities["alpha-ireland"].name = "OOO Internet Resheniya";
+        fx.entities["alpha-inc"].name = "Internet Archive";
+      }))).toEqual([]);
+      // "LLC Alpha" and "MKPAO Alpha" name the same brand behind different legal forms.
+      expect(namesakeGaps(namesakes((fx) => {
+        fx.entities["alpha-ireland"].name = "LLC Alpha";
+        fx.entities["alpha-inc"].name = "MKPAO Alpha";
+      }))).toEqual([expect.objectContaining({ message: expect.stringContaining('"MKPAO Alpha" (alpha-inc) has the same name') })]);
+    });
   });
 
   test("an entity no service reaches is a warning, not an error", () => {
