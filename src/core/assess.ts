@@ -6,7 +6,7 @@
 // is special-cased here.
 import type { CompiledDataset, News, NewsKind, NewsTopic, Source } from "./dataset";
 import { compels, jurisdictionOf, placeCountry, serviceContext, CONTROL_BASES, type ReachBasis, type ServiceContext } from "./context";
-import type { ChainLink } from "./ownership";
+import { runFrom, type ChainLink } from "./ownership";
 import { countriesOf, covers } from "./regions";
 import { userLegalProfile, type StateStanding, type Tier, type UserLawStatus, type UserLegalProfile } from "./tiers";
 
@@ -29,6 +29,7 @@ export const FINDING_KINDS = [
   "data-breach",
   "storage-unknown",
   "operator-unknown",
+  "place-unknown",
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -330,12 +331,21 @@ function processorFindings(ctx: ServiceContext, legal: Legal): Finding[] {
 }
 
 function operatorFindings(ctx: ServiceContext): Finding[] {
-  if (ctx.operator) return [];
+  const out: Finding[] = [];
   const fallback = ctx.fallback;
-  return [{
-    kind: "operator-unknown", severity: "none", countries: [], entities: fallback ? [fallback.entity] : [], laws: [],
-    sources: fallback ? [fallback.source] : [],
-  }];
+  if (!ctx.operator) {
+    out.push({
+      kind: "operator-unknown", severity: "none", countries: [], entities: fallback ? [fallback.entity] : [], laws: [],
+      sources: fallback ? [fallback.source] : [],
+    });
+  }
+  // A company is named but no company of its chain has a recorded place: no control finding can exist, and silence
+  // would read as "nothing to worry about".
+  const head = ctx.chain[0];
+  if (head && ctx.chain.every((l) => runFrom(l.entity) === null)) {
+    out.push({ kind: "place-unknown", severity: "none", countries: [], entities: [head.entity.id], laws: [], sources: [] });
+  }
+  return out;
 }
 
 const ACTION_KINDS: ReadonlySet<NewsKind> = new Set(["fine", "ban", "transfer", "law"]);

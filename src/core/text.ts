@@ -32,6 +32,7 @@ const CONCERN_KEY: Record<FindingKind, string> = {
   "data-breach": "concernDataBreach",
   "storage-unknown": "concernStorageUnknown",
   "operator-unknown": "concernOperatorUnknown",
+  "place-unknown": "concernPlaceUnknown",
 };
 
 /**
@@ -149,6 +150,8 @@ export function findingText(f: Finding, t: Translate, names: Names, lang: string
       return t("findingStorageUnknown");
     case "operator-unknown":
       return f.entities[0] ? t("findingOperatorFallback", [names.entity(f.entities[0])]) : t("findingOperatorUnknown");
+    case "place-unknown":
+      return t("findingPlaceUnknown", [names.entity(f.entities[0]!)]);
     default:
       return "";
   }
@@ -157,5 +160,9 @@ export function findingText(f: Finding, t: Translate, names: Names, lang: string
 /** One plain sentence for the banner, badge title and popup: the fact that sets the level, structural before news. */
 export function summarize(findings: readonly Finding[], t: Translate, names: Names, lang: string): string {
   const top = headlineFinding(findings);
-  return top && top.severity !== "none" ? findingText(top, t, names, lang) : t("summaryNoFindings");
+  if (top && top.severity !== "none") return findingText(top, t, names, lang);
+  // Nothing found because nothing is known is not reassurance: say so.
+  const has = (kind: Finding["kind"], named?: boolean) => findings.some((f) => f.kind === kind && (named === undefined || (f.entities.length > 0) === named));
+  const noPlace = has("place-unknown") || has("operator-unknown", false);
+  return t(noPlace && has("storage-unknown") ? "summaryTooLittleKnown" : "summaryNoFindings");
 }

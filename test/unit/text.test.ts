@@ -139,4 +139,26 @@ describe("finding sentences", () => {
     const gmailLike = assess(ds, ds.services.find((s) => s.id === "market")!, { country: "FR", concerns: { ...DEFAULT_CONCERNS, "controlled-from": false, "remote-access-from": false } }, "2026-06-01");
     expect(summarize(gmailLike.findings, t, names, "en")).toBe("Your country's authorities took action against this service (Apr 1, 2026).");
   });
+
+  test("no concern because nothing is known is said as such, never as reassurance", () => {
+    const t = translator("en");
+    const verdict = (id: string, country: string) => assess(ds, ds.services.find((s) => s.id === id)!, { country, concerns: DEFAULT_CONCERNS }, "2026-06-01");
+    // An operator is named but no company of its chain has a place, and storage is not stated.
+    const faceless = verdict("faceless", "FR");
+    expect(faceless.level).toBe("none");
+    expect(faceless.findings.map((f) => f.kind)).toEqual(["storage-unknown", "place-unknown"]);
+    expect(findingText(faceless.findings[1]!, t, names, "en")).toBe("Company shell-co is responsible for your data, but where it is based is not stated.");
+    const tooLittle = "Too little is known to judge: the dataset does not say where the company responsible is based or where your data is stored.";
+    expect(summarize(faceless.findings, t, names, "en")).toBe(tooLittle);
+    // No operator at all, and no owner to fall back on.
+    expect(summarize(verdict("mystery", "FR").findings, t, names, "en")).toBe(tooLittle);
+    // A French company for a French user: storage is not stated, but where the company is based is known.
+    const euroshop = verdict("euroshop", "FR");
+    expect(euroshop.findings.some((f) => f.kind === "place-unknown")).toBe(false);
+    expect(summarize([{ kind: "storage-unknown", severity: "none", countries: [], entities: [], laws: [], sources: [] }], t, names, "en"))
+      .toBe("Nothing in the dataset raises a concern for a user in your country.");
+    // A user who turned that finding off gets the plain sentence.
+    const off = assess(ds, ds.services.find((s) => s.id === "faceless")!, { country: "FR", concerns: { ...DEFAULT_CONCERNS, "place-unknown": false } }, "2026-06-01");
+    expect(summarize(off.findings, t, names, "en")).toBe("Nothing in the dataset raises a concern for a user in your country.");
+  });
 });

@@ -51,11 +51,12 @@ describe("depth of the committed scope", () => {
   });
 
   test("companies with neither incorporation nor headquarters are named; a person is not a company", () => {
+    expect(md).toMatch(/\| Entities with neither incorporation nor headquarters \(whole dataset\) \| 1 \|/);
+    expect(md).toMatch(/Companies with no place \(1\): shell co\./);
     const person = { ...entity("some-founder", null, null), kind: "person" as const };
-    const withShells = { ...ds, entities: { ...ds.entities, "shell-co": entity("shell-co", null, null), "some-founder": person } };
-    const out = coverageMarkdown(withShells, { warnings: [], depthScope: ["cloudy"] });
-    expect(out).toMatch(/\| Entities with neither incorporation nor headquarters \(whole dataset\) \| 1 \|/);
-    expect(out).toMatch(/Companies with no place \(1\): shell co\./);
-    expect(md).toMatch(/Companies with no place \(0\): none\./);
+    const more = { ...ds, entities: { ...ds.entities, "another-shell": entity("another-shell", null, null), "some-founder": person } };
+    expect(coverageMarkdown(more, { warnings: [], depthScope: ["cloudy"] })).toMatch(/Companies with no place \(2\): another shell, shell co\./);
+    const none = { ...ds, entities: Object.fromEntries(Object.entries(ds.entities).filter(([id]) => id !== "shell-co")) };
+    expect(coverageMarkdown(none, { warnings: [], depthScope: ["cloudy"] })).toMatch(/Companies with no place \(0\): none\./);
   });
 });
