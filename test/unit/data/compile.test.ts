@@ -145,6 +145,11 @@ describe("dataset compiler", () => {
       }
     }
     const namesakeGaps = (r: ReturnType<typeof namesakes>) => r.gaps.filter((g) => /the chain stops here/.test(g.message));
+    /** The gaps when the chain's end is named `stops` and the placed company `placed`. */
+    const gapsBetween = (stops: string, placed: string) => namesakeGaps(namesakes((fx) => {
+      fx.entities["alpha-ireland"].name = stops;
+      fx.entities["alpha-inc"].name = placed;
+    }));
 
     test("is a gap data:check fails on, named once per pair", () => {
       const r = namesakes();
@@ -173,33 +178,18 @@ describe("dataset compiler", () => {
         fx.entities["alpha-inc"].legalDomicile = "unknown";
         fx.services.beta.operators = [];
       }))).toEqual([]);
-      expect(namesakeGaps(namesakes((fx) => {
-        fx.entities["alpha-ireland"].name = "Grupo Alpha SA";
-        fx.entities["alpha-inc"].name = "Grupo Beta SA";
-      }))).toEqual([]);
+      expect(gapsBetween("Grupo Alpha SA", "Grupo Beta SA")).toEqual([]);
       // Red Bull GmbH and Red Hat, Inc.: "Red" begins unrelated brands.
-      expect(namesakeGaps(namesakes((fx) => {
-        fx.entities["alpha-ireland"].name = "Red Bull GmbH";
-        fx.entities["alpha-inc"].name = "Red Hat, Inc.";
-      }))).toEqual([]);
+      expect(gapsBetween("Red Bull GmbH", "Red Hat, Inc.")).toEqual([]);
     });
 
     test("a legal form that leads the name (OOO, LLC) is skipped: the brand after it decides", () => {
       // Two unrelated Russian companies share only their legal form.
-      expect(namesakeGaps(namesakes((fx) => {
-        fx.entities["alpha-ireland"].name = "OOO Alpha Resheniya";
-        fx.entities["alpha-inc"].name = "OOO Beta";
-      }))).toEqual([]);
+      expect(gapsBetween("OOO Alpha Resheniya", "OOO Beta")).toEqual([]);
       // "Internet" begins unrelated names, as "Red" does.
-      expect(namesakeGaps(namesakes((fx) => {
-        fx.entities["alpha-ireland"].name = "OOO Internet Resheniya";
-        fx.entities["alpha-inc"].name = "Internet Archive";
-      }))).toEqual([]);
+      expect(gapsBetween("OOO Internet Resheniya", "Internet Archive")).toEqual([]);
       // "LLC Alpha" and "MKPAO Alpha" name the same brand behind different legal forms.
-      expect(namesakeGaps(namesakes((fx) => {
-        fx.entities["alpha-ireland"].name = "LLC Alpha";
-        fx.entities["alpha-inc"].name = "MKPAO Alpha";
-      }))).toEqual([expect.objectContaining({ message: expect.stringContaining('"MKPAO Alpha" (alpha-inc) has the same name') })]);
+      expect(gapsBetween("LLC Alpha", "MKPAO Alpha")).toEqual([expect.objectContaining({ message: expect.stringContaining('"MKPAO Alpha" (alpha-inc) has the same name') })]);
     });
   });
 
