@@ -4,7 +4,7 @@ import { assess, DEFAULT_CONCERNS, FINDING_KINDS, type Finding } from "../../src
 import { fromCountries, inCountries, inCountry, theCountries, theCountry } from "../../src/core/country-grammar";
 import { findingText, summarize, type Names } from "../../src/core/text";
 import { translator } from "../../tools/i18n/translate";
-import { miniDataset } from "../fixtures/mini-dataset";
+import { miniDataset, SRC } from "../fixtures/mini-dataset";
 
 const names: Names = { entity: (id) => `Company ${id}`, law: (id) => id.toUpperCase() };
 
@@ -146,7 +146,12 @@ describe("finding sentences", () => {
     // An operator is named but no company of its chain has a place, and storage is not stated.
     const faceless = verdict("faceless", "FR");
     expect(faceless.level).toBe("none");
+    expect(faceless.findings[1]).toEqual({ kind: "place-unknown", severity: "none", countries: [], entities: ["shell-co"], laws: [], sources: [] });
     expect(faceless.findings.map((f) => f.kind)).toEqual(["storage-unknown", "place-unknown"]);
+    // The operator has no place of its own, but its parent has: the chain is placed, so nothing is missing.
+    const placedParent = { ...ds, entities: { ...ds.entities, "shell-co": { ...ds.entities["shell-co"]!, owners: [{ entity: "cloudy-inc", controls: true, share: 100, source: SRC }] } } };
+    const owned = assess(placedParent, placedParent.services.find((s) => s.id === "faceless")!, { country: "FR", concerns: DEFAULT_CONCERNS }, "2026-06-01");
+    expect(owned.findings.map((f) => f.kind)).not.toContain("place-unknown");
     expect(findingText(faceless.findings[1]!, t, names, "en")).toBe("Company shell-co is responsible for your data, but where it is based is not stated.");
     const tooLittle = "Too little is known to judge: the dataset does not say where the company responsible is based or where your data is stored.";
     expect(summarize(faceless.findings, t, names, "en")).toBe(tooLittle);
@@ -157,6 +162,12 @@ describe("finding sentences", () => {
     expect(euroshop.findings.some((f) => f.kind === "place-unknown")).toBe(false);
     expect(summarize([{ kind: "storage-unknown", severity: "none", countries: [], entities: [], laws: [], sources: [] }], t, names, "en"))
       .toBe("Nothing in the dataset raises a concern for a user in your country.");
+    // The operator is not stated but the company the service belongs to is, with its place: nothing to flag.
+    const storageUnknown: Finding = { kind: "storage-unknown", severity: "none", countries: [], entities: [], laws: [], sources: [] };
+    const fallback: Finding = { kind: "operator-unknown", severity: "none", countries: [], entities: ["owner-co"], laws: [], sources: [] };
+    expect(summarize([storageUnknown, fallback], t, names, "en")).toBe("Nothing in the dataset raises a concern for a user in your country.");
+    // Where the company is based is unknown but storage is stated: something is known.
+    expect(summarize([faceless.findings[1]!], t, names, "en")).toBe("Nothing in the dataset raises a concern for a user in your country.");
     // A user who turned that finding off gets the plain sentence.
     const off = assess(ds, ds.services.find((s) => s.id === "faceless")!, { country: "FR", concerns: { ...DEFAULT_CONCERNS, "place-unknown": false } }, "2026-06-01");
     expect(summarize(off.findings, t, names, "en")).toBe("Nothing in the dataset raises a concern for a user in your country.");
