@@ -152,7 +152,7 @@ describe("finding sentences", () => {
     const placedParent = { ...ds, entities: { ...ds.entities, "shell-co": { ...ds.entities["shell-co"]!, owners: [{ entity: "cloudy-inc", controls: true, share: 100, source: SRC }] } } };
     const owned = assess(placedParent, placedParent.services.find((s) => s.id === "faceless")!, { country: "FR", concerns: DEFAULT_CONCERNS }, "2026-06-01");
     expect(owned.findings.map((f) => f.kind)).not.toContain("place-unknown");
-    expect(findingText(faceless.findings[1]!, t, names, "en")).toBe("Company shell-co is responsible for your data, but where it is based is not stated.");
+    expect(findingText(faceless.findings[1]!, t, names, "en")).toBe("Where Company shell-co is based is not stated.");
     const tooLittle = "Too little is known to judge: the dataset does not say where the company responsible is based or where your data is stored.";
     expect(summarize(faceless.findings, t, names, "en")).toBe(tooLittle);
     // No operator at all, and no owner to fall back on.

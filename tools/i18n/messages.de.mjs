@@ -41,7 +41,7 @@ export const MESSAGES_DE = {
   findingDataBreach: "Ein Datenleck wurde gemeldet ($1).",
   findingStorageUnknown: "Das Unternehmen gibt nicht an, wo Ihre Daten gespeichert werden.",
   findingOperatorUnknown: "Das für Ihre Daten verantwortliche Unternehmen ist nicht angegeben.",
-  findingPlaceUnknown: "$1 ist für Ihre Daten verantwortlich, aber wo das Unternehmen seinen Sitz hat, ist nicht angegeben.",
+  findingPlaceUnknown: "Wo $1 seinen Sitz hat, ist nicht angegeben.",
   findingOperatorFallback: "Das für Nutzer in Ihrer Region verantwortliche Unternehmen ist nicht angegeben; der Dienst gehört zu $1.",
   userLawNotModelled: "Die Regeln Ihres Landes zur Datenübermittlung sind noch nicht im Datensatz; keine Stufe geht hier daher über „mittel“ hinaus.",
   countryLawModelled: "Die Regeln Ihres Landes zur Übermittlung von Daten ins Ausland sind im Datensatz: Die Bewertungen berücksichtigen sie.",

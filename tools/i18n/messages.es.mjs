@@ -39,7 +39,7 @@ export const MESSAGES_ES = {
   findingDataBreach: "Se informó de una filtración de datos ($1).",
   findingStorageUnknown: "La empresa no indica dónde se almacenan sus datos.",
   findingOperatorUnknown: "No se indica qué empresa es responsable de sus datos.",
-  findingPlaceUnknown: "$1 es responsable de sus datos, pero no se indica dónde tiene su sede.",
+  findingPlaceUnknown: "No se indica dónde tiene su sede $1.",
   findingOperatorFallback: "No se indica qué empresa es responsable de los usuarios de su región; el servicio pertenece a $1.",
   userLawNotModelled: "Las normas de su país sobre transferencias de datos aún no están en los datos, por lo que ningún nivel supera aquí «medio».",
   countryLawModelled: "Las normas de su país sobre el envío de datos al extranjero están en los datos: las valoraciones las tienen en cuenta.",

@@ -45,7 +45,7 @@ export const MESSAGES = {
   findingDataBreach: ["A data breach was reported ($1).", "Une fuite de données a été signalée ($1)."],
   findingStorageUnknown: ["The company does not state where your data is stored.", "L'entreprise n'indique pas où vos données sont stockées."],
   findingOperatorUnknown: ["The company responsible for your data is not stated.", "L'entreprise responsable de vos données n'est pas indiquée."],
-  findingPlaceUnknown: ["$1 is responsible for your data, but where it is based is not stated.", "$1 est responsable de vos données, mais son pays d'établissement n'est pas indiqué."],
+  findingPlaceUnknown: ["Where $1 is based is not stated.", "Le pays d'établissement de l'entreprise $1 n'est pas indiqué."],
   findingOperatorFallback: ["The company responsible for users in your region is not stated; the service belongs to $1.", "L'entreprise responsable pour les utilisateurs de votre région n'est pas indiquée ; le service appartient à $1."],
   userLawNotModelled: ["Your country's data-transfer rules are not in the dataset yet, so no level here goes above medium.", "Les règles de transfert de données de votre pays ne figurent pas encore dans les données : aucun niveau ne dépasse donc « moyen »."],
   countryLawModelled: ["Your country's rules on sending data abroad are in the dataset: verdicts use them.", "Les règles de votre pays sur l'envoi de données à l'étranger figurent dans les données : les verdicts en tiennent compte."],
