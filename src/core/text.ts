@@ -162,7 +162,8 @@ export function summarize(findings: readonly Finding[], t: Translate, names: Nam
   const top = headlineFinding(findings);
   if (top && top.severity !== "none") return findingText(top, t, names, lang);
   // Nothing found because nothing is known is not reassurance: say so.
-  const has = (kind: Finding["kind"], named?: boolean) => findings.some((f) => f.kind === kind && (named === undefined || (f.entities.length > 0) === named));
-  const noPlace = has("place-unknown") || has("operator-unknown", false);
-  return t(noPlace && has("storage-unknown") ? "summaryTooLittleKnown" : "summaryNoFindings");
+  // When operator-unknown names the company the service belongs to, place-unknown says whether that company is placed.
+  const noPlace = findings.some((f) => f.kind === "place-unknown" || (f.kind === "operator-unknown" && f.entities.length === 0));
+  const noStorage = findings.some((f) => f.kind === "storage-unknown");
+  return t(noPlace && noStorage ? "summaryTooLittleKnown" : "summaryNoFindings");
 }
